@@ -1,0 +1,361 @@
+// Expressions: parse-tree nodes of grammar/expr.hpp to ast::expr.
+#include <cassert>
+#include <cstdlib>
+#include <fmt/format.h>
+
+#include "compiler/parse/builder.hpp"
+
+namespace migc::parse {
+
+namespace g = grammar;
+using ast::expr_ptr;
+
+namespace {
+
+template <typename T>
+expr_ptr make(source::span where, T&& value) {
+  auto e = std::make_unique<ast::expr>();
+  e->where = where;
+  e->node = std::forward<T>(value);
+  return e;
+}
+
+source::span join(source::span a, source::span b) { return {a.file, a.begin, b.end}; }
+
+ast::binary_op binary_from(std::string_view op) {
+  if (op == "||") return ast::binary_op::concat;
+  if (op == "->") return ast::binary_op::ptr;
+  if (op == "->>") return ast::binary_op::ptr2;
+  if (op == "*") return ast::binary_op::mul;
+  if (op == "/") return ast::binary_op::div;
+  if (op == "%") return ast::binary_op::mod;
+  if (op == "+") return ast::binary_op::add;
+  if (op == "-") return ast::binary_op::sub;
+  if (op == "&") return ast::binary_op::bitand_;
+  if (op == "|") return ast::binary_op::bitor_;
+  if (op == "<<") return ast::binary_op::lshift;
+  if (op == ">>") return ast::binary_op::rshift;
+  if (op == "<") return ast::binary_op::lt;
+  if (op == "<=") return ast::binary_op::le;
+  if (op == ">") return ast::binary_op::gt;
+  if (op == ">=") return ast::binary_op::ge;
+  if (op == "=") return ast::binary_op::eq;
+  if (op == "==") return ast::binary_op::eq2;
+  if (op == "!=") return ast::binary_op::ne;
+  assert(op == "<>");
+  return ast::binary_op::ne2;
+}
+
+ast::literal_kind literal_kind_of(std::string_view text) {
+  if (text.empty()) return ast::literal_kind::integer;
+  if (text.size() > 2 && (text[0] == '0') && (text[1] == 'x' || text[1] == 'X')) return ast::literal_kind::integer;
+  for (const char c : text) {
+    if (c == '.' || c == 'e' || c == 'E') return ast::literal_kind::real;
+  }
+  return ast::literal_kind::integer;
+}
+
+}  // namespace
+
+std::vector<expr_ptr> builder::expr_list(const node& n) {
+  std::vector<expr_ptr> out;
+  out.reserve(n.children.size());
+  for (const auto& c : n.children) out.push_back(expr(*c));
+  return out;
+}
+
+ast::sort_item builder::sort_item(const node& n) {
+  ast::sort_item item;
+  assert(!n.children.empty());
+  item.value = expr(*n.children.front());
+  if (const node* d = child<g::sort_order>(n)) {
+    item.direction = starts_with_keyword(text_of(*d), g::kw::asc) ? ast::sort_direction::asc : ast::sort_direction::desc;
+  }
+  if (const node* o = child<g::nulls_order>(n)) {
+    item.nulls = has_keyword(text_of(*o), g::kw::first) ? ast::nulls_order::first : ast::nulls_order::last;
+  }
+  return item;
+}
+
+ast::type_name builder::type_name(const node& n) {
+  ast::type_name t;
+  t.where = span_of(n);
+  for (const auto& c : n.children) {
+    if (is<g::type_words>(*c)) {
+      for (const auto& w : c->children) t.words.push_back(identifier(*w));
+    } else if (is<g::signed_number>(*c)) {
+      t.arguments.emplace_back(text_of(*c));
+    }
+  }
+  return t;
+}
+
+ast::window_spec builder::window_spec(const node& n) {
+  ast::window_spec w;
+  for (const auto& c : n.children) {
+    if (is<g::base_window>(*c)) {
+      w.base = identifier(*c->children.front());
+    } else if (is<g::partition_by>(*c)) {
+      w.partition_by = expr_list(*c);
+    } else if (is<g::order_by>(*c)) {
+      for (const auto& s : c->children) w.order_by.push_back(sort_item(*s));
+    } else if (is<g::frame_spec>(*c)) {
+      ast::window_frame f;
+      auto bound = [this](const node& b) {
+        ast::frame_bound fb;
+        const node& k = *b.children.front();
+        if (is<g::frame_current_row>(k)) {
+          fb.kind = ast::frame_bound_kind::current_row;
+        } else if (is<g::frame_unbounded>(k)) {
+          fb.kind = has_keyword(text_of(k), g::kw::preceding) ? ast::frame_bound_kind::unbounded_preceding
+                                                              : ast::frame_bound_kind::unbounded_following;
+        } else {
+          fb.offset = expr(*k.children.front());
+          fb.kind = starts_with_keyword(text_of(*k.children.back()), g::kw::preceding)
+                        ? ast::frame_bound_kind::preceding
+                        : ast::frame_bound_kind::following;
+        }
+        return fb;
+      };
+      for (const auto& p : c->children) {
+        if (is<g::frame_unit>(*p)) {
+          const auto t = text_of(*p);
+          f.unit = starts_with_keyword(t, g::kw::range)  ? ast::frame_unit::range
+                   : starts_with_keyword(t, g::kw::rows) ? ast::frame_unit::rows
+                                                         : ast::frame_unit::groups;
+        } else if (is<g::frame_between>(*p)) {
+          f.between = true;
+          f.start = bound(*p->children.at(0));
+          f.end = bound(*p->children.at(1));
+        } else if (is<g::frame_bound>(*p)) {
+          f.start = bound(*p);
+        } else if (is<g::frame_exclude>(*p)) {
+          const auto t = text_of(*p);
+          f.exclude = has_keyword(t, g::kw::others)  ? ast::frame_exclude::no_others
+                      : has_keyword(t, g::kw::row)   ? ast::frame_exclude::current_row
+                      : has_keyword(t, g::kw::group) ? ast::frame_exclude::group
+                                                     : ast::frame_exclude::ties;
+        }
+      }
+      w.frame = std::move(f);
+    }
+  }
+  return w;
+}
+
+namespace {
+
+ast::function_call function_call(builder& b, const node& n) {
+  ast::function_call f;
+  for (const auto& c : n.children) {
+    if (is<g::function_name>(*c)) {
+      f.name = b.identifier(*c);
+    } else if (is<g::star_argument>(*c)) {
+      f.star = true;
+    } else if (is<g::distinct_all>(*c)) {
+      f.quantifier = starts_with_keyword(b.text_of(*c), g::kw::distinct) ? ast::set_quantifier::distinct
+                                                                          : ast::set_quantifier::all;
+    } else if (is<g::expr_list>(*c)) {
+      f.arguments = b.expr_list(*c);
+    } else if (is<g::function_order_by>(*c)) {
+      for (const auto& s : c->children) f.order_by.push_back(b.sort_item(*s));
+    } else if (is<g::filter_clause>(*c)) {
+      f.filter = b.expr(*c->children.front());
+    } else if (is<g::over_clause>(*c)) {
+      const node& w = *c->children.front();
+      if (is<g::window_ref>(w)) {
+        f.over_name = b.identifier(w);
+      } else {
+        f.over = b.window_spec(w);
+      }
+    }
+  }
+  return f;
+}
+
+expr_ptr literal(builder& b, const node& n, ast::literal_kind kind) {
+  return make(b.span_of(n), ast::literal{kind, std::string(b.text_of(n))});
+}
+
+}  // namespace
+
+expr_ptr builder::expr(const node& n) {
+  const source::span where = span_of(n);
+  if (is<g::lit_number>(n)) {
+    const auto t = text_of(n);
+    return make(where, ast::literal{literal_kind_of(t), std::string(t)});
+  }
+  if (is<g::lit_string>(n)) return literal(*this, n, ast::literal_kind::string);
+  if (is<g::lit_blob>(n)) return literal(*this, n, ast::literal_kind::blob);
+  if (is<g::lit_null>(n)) return literal(*this, n, ast::literal_kind::null);
+  if (is<g::lit_ctime>(n)) {
+    const auto t = text_of(n);
+    const auto kind = t.size() == 17                           ? ast::literal_kind::current_timestamp
+                      : starts_with_keyword(t, g::kw::current_date) ? ast::literal_kind::current_date
+                                                                : ast::literal_kind::current_time;
+    return literal(*this, n, kind);
+  }
+  if (is<g::lit_parameter>(n)) {
+    const auto t = text_of(n);
+    if (t.size() > 1 && t[0] == '?') {
+      const long v = std::strtol(std::string(t.substr(1)).c_str(), nullptr, 10);
+      if (v < 1 || v > 250000 || t.size() > 8) {
+        error(diag::code::E0107, n, fmt::format("variable number must be between ?1 and ?250000, found '{}'", t));
+      }
+    }
+    return make(where, ast::parameter{std::string(t)});
+  }
+  if (is<g::column_ref>(n)) {
+    ast::column_ref r;
+    if (n.children.size() == 1) {
+      r.column = identifier(*n.children[0]);
+    } else if (n.children.size() == 2) {
+      r.table = identifier(*n.children[0]);
+      r.column = identifier(*n.children[1]);
+    } else {
+      r.schema = identifier(*n.children[0]);
+      r.table = identifier(*n.children[1]);
+      r.column = identifier(*n.children[2]);
+    }
+    return make(where, std::move(r));
+  }
+  if (is<g::function_call>(n)) return make(where, function_call(*this, n));
+  if (is<g::cast_expr>(n)) {
+    ast::cast c;
+    c.operand = expr(*n.children.front());
+    if (n.children.size() > 1) c.type = type_name(*n.children.back());
+    return make(where, std::move(c));
+  }
+  if (is<g::case_expr>(n)) {
+    ast::case_expr c;
+    for (const auto& p : n.children) {
+      if (is<g::case_operand>(*p)) {
+        c.operand = expr(*p->children.front());
+      } else if (is<g::case_when>(*p)) {
+        c.whens.push_back({expr(*p->children.at(0)), expr(*p->children.at(1))});
+      } else if (is<g::case_else>(*p)) {
+        c.otherwise = expr(*p->children.front());
+      }
+    }
+    return make(where, std::move(c));
+  }
+  if (is<g::exists_expr>(n)) return make(where, ast::exists{select(*n.children.front())});
+  if (is<g::subquery_expr>(n)) return make(where, ast::subquery{select(*n.children.front())});
+  if (is<g::paren_expr>(n)) return make(where, ast::paren{expr_list(n)});
+  if (is<g::raise_expr>(n)) {
+    ast::raise r;
+    const node& k = *n.children.front();
+    if (is<g::raise_ignore>(k)) {
+      r.kind = ast::raise_kind::ignore;
+    } else {
+      const auto t = text_of(k);
+      r.kind = starts_with_keyword(t, g::kw::rollback) ? ast::raise_kind::rollback
+               : starts_with_keyword(t, g::kw::abort)  ? ast::raise_kind::abort
+                                                       : ast::raise_kind::fail;
+      r.message = expr(*n.children.at(1));
+    }
+    return make(where, std::move(r));
+  }
+  if (is<g::unary_expr>(n)) {
+    const auto op = text_of(*n.children.front());
+    const auto kind = op == "-" ? ast::unary_op::negate : op == "+" ? ast::unary_op::plus : ast::unary_op::bitnot;
+    return make(where, ast::unary{kind, expr(*n.children.back())});
+  }
+  if (is<g::not_expr>(n)) return make(where, ast::unary{ast::unary_op::logical_not, expr(*n.children.back())});
+  if (is<g::collate_level>(n)) {
+    expr_ptr e = expr(*n.children.front());
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const node& s = *n.children[i];
+      const source::span w = join(where, span_of(s));
+      e = make(w, ast::collate{std::move(e), identifier(*s.children.front())});
+    }
+    return e;
+  }
+  if (is<g::or_level>(n) || is<g::and_level>(n)) {
+    const auto op = is<g::or_level>(n) ? ast::binary_op::logical_or : ast::binary_op::logical_and;
+    expr_ptr e = expr(*n.children.front());
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      expr_ptr rhs = expr(*n.children[i]);
+      const source::span w = join(where, rhs->where);
+      e = make(w, ast::binary{op, std::move(e), std::move(rhs)});
+    }
+    return e;
+  }
+  if (is<g::concat_level>(n) || is<g::mul_level>(n) || is<g::add_level>(n) || is<g::bit_level>(n) ||
+      is<g::rel_level>(n)) {
+    expr_ptr e = expr(*n.children.front());
+    for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
+      const auto op = binary_from(text_of(*n.children[i]));
+      expr_ptr rhs = expr(*n.children[i + 1]);
+      const source::span w = join(where, rhs->where);
+      e = make(w, ast::binary{op, std::move(e), std::move(rhs)});
+    }
+    return e;
+  }
+  if (is<g::eq_level>(n)) {
+    expr_ptr e = expr(*n.children.front());
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const node& s = *n.children[i];
+      const source::span w = join(where, span_of(s));
+      const bool negated = child<g::not_marker>(s) != nullptr;
+      if (is<g::null_test>(s)) {
+        const auto t = text_of(s);
+        const auto k = starts_with_keyword(t, g::kw::isnull)    ? ast::null_test_kind::isnull
+                       : starts_with_keyword(t, g::kw::notnull) ? ast::null_test_kind::notnull
+                                                                : ast::null_test_kind::not_null;
+        e = make(w, ast::null_test{k, std::move(e)});
+      } else if (is<g::is_suffix>(s)) {
+        const bool distinct = child<g::distinct_marker>(s) != nullptr;
+        const auto op = distinct ? (negated ? ast::binary_op::is_not_distinct_from : ast::binary_op::is_distinct_from)
+                                 : (negated ? ast::binary_op::is_not : ast::binary_op::is);
+        e = make(w, ast::binary{op, std::move(e), expr(*s.children.back())});
+      } else if (is<g::between_suffix>(s)) {
+        const std::size_t k = negated ? 1 : 0;
+        e = make(w, ast::between{negated, std::move(e), expr(*s.children.at(k)), expr(*s.children.at(k + 1))});
+      } else if (is<g::in_suffix>(s)) {
+        ast::in_list in;
+        in.negated = negated;
+        in.operand = std::move(e);
+        const node& r = *s.children.back();
+        if (is<g::in_select>(r)) {
+          in.rhs = select(*r.children.front());
+        } else if (is<g::in_list>(r)) {
+          in.rhs = expr_list(*r.children.front());
+        } else {
+          ast::in_table t;
+          t.table = qualified(*r.children.front());
+          if (r.children.size() > 1) t.arguments = expr_list(*r.children.back());
+          in.rhs = std::move(t);
+        }
+        e = make(w, std::move(in));
+      } else if (is<g::like_suffix>(s)) {
+        ast::like l;
+        l.negated = negated;
+        l.operand = std::move(e);
+        for (const auto& p : s.children) {
+          if (is<g::like_op>(*p)) {
+            const auto t = text_of(*p);
+            l.op = starts_with_keyword(t, g::kw::like)   ? ast::like_op::like
+                   : starts_with_keyword(t, g::kw::glob) ? ast::like_op::glob
+                   : starts_with_keyword(t, g::kw::regexp) ? ast::like_op::regexp
+                                                           : ast::like_op::match;
+          } else if (is<g::escape_clause>(*p)) {
+            l.escape = expr(*p->children.front());
+          } else if (!is<g::not_marker>(*p)) {
+            l.pattern = expr(*p);
+          }
+        }
+        e = make(w, std::move(l));
+      } else {
+        assert(is<g::compare_suffix>(s));
+        const auto op = binary_from(text_of(*s.children.front()));
+        e = make(w, ast::binary{op, std::move(e), expr(*s.children.back())});
+      }
+    }
+    return e;
+  }
+  assert(false && "unhandled expression node");
+  return make(where, ast::literal{ast::literal_kind::null, "NULL"});
+}
+
+}  // namespace migc::parse

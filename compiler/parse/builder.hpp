@@ -1,0 +1,101 @@
+// Internal to compiler/parse: the parse tree the grammar produces and the
+// builder that turns it into the typed AST. The builder also reports the
+// errors SQLite raises from its parser's actions rather than its grammar
+// (unknown table options, join types, ORDER BY before UNION, ...), so that
+// what migc accepts is what SQLite accepts.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <tao/pegtl/contrib/parse_tree.hpp>
+#include <type_traits>
+
+#include "compiler/ast/ast.hpp"
+#include "compiler/diag/diagnostic.hpp"
+#include "grammar/script.hpp"
+
+namespace migc::parse {
+
+namespace pegtl = tao::pegtl;
+using node = pegtl::parse_tree::node;
+
+/// Keeps the grammar's node_tag rules, and fold_tag rules with more than one
+/// child.
+template <typename Rule>
+struct selector : std::bool_constant<std::is_base_of_v<grammar::node_tag, Rule> ||
+                                     std::is_base_of_v<grammar::fold_tag, Rule>> {
+  template <typename... States>
+  static void transform(std::unique_ptr<node>& n, States&&... /*unused*/) {
+    if constexpr (std::is_base_of_v<grammar::fold_tag, Rule>) {
+      if (n->children.size() == 1) n = std::move(n->children.front());
+    }
+  }
+};
+
+/// Builds AST nodes from parse-tree nodes of one file. Reports
+/// action-level errors to the sink; the AST it returns is complete even
+/// when it reported one.
+class builder {
+ public:
+  builder(source::file_id file, std::string_view text, diag::sink& sink) noexcept
+      : file_(file), base_(text.data()), end_(text.data() + text.size()), sink_(sink) {}
+
+  /// `n` is the root of one parsed `grammar::statement`.
+  ast::statement statement(const node& root);
+
+  // -- helpers shared by the build_*.cpp files --------------------------------
+  [[nodiscard]] source::span span_of(const node& n) const noexcept;
+  [[nodiscard]] std::string_view text_of(const node& n) const noexcept;
+  [[nodiscard]] ast::identifier identifier(const node& n) const;
+  [[nodiscard]] ast::qualified_name qualified(const node& n) const;
+  void error(diag::code c, const node& at, std::string message);
+
+  ast::expr_ptr expr(const node& n);
+  std::vector<ast::expr_ptr> expr_list(const node& n);  // children of an expr_list / nexprlist parent
+  ast::sort_item sort_item(const node& n);
+  ast::window_spec window_spec(const node& n);
+  ast::type_name type_name(const node& n);
+  ast::select_ptr select(const node& n);
+  ast::with_clause with(const node& n);
+  ast::from_clause from(const node& n);
+  std::vector<ast::result_column> result_columns(const node& n);
+  ast::limit_clause limit(const node& n);
+  std::vector<ast::identifier> idlist(const node& n);
+  std::vector<ast::identifier> eidlist(const node& n);
+  ast::column_definition column(const node& n);
+  ast::foreign_key_clause references(const node& n);
+  ast::deferrable_clause deferrable(const node& n);
+  ast::target_table target(const node& n);
+  std::vector<ast::set_clause> set_list(const node& n);
+  ast::upsert_clause upsert(const node& n);
+
+  bool in_trigger = false;
+
+ private:
+  source::file_id file_;
+  const char* base_;
+  const char* end_;
+  diag::sink& sink_;
+};
+
+/// True if `n` is a node of grammar rule R.
+template <typename R>
+[[nodiscard]] bool is(const node& n) noexcept {
+  return n.is_type<R>();
+}
+
+/// The first child of `n` of rule R, or nullptr.
+template <typename R>
+[[nodiscard]] const node* child(const node& n) noexcept {
+  for (const auto& c : n.children) {
+    if (c->is_type<R>()) return c.get();
+  }
+  return nullptr;
+}
+
+/// Whether the source text of `n` (already trimmed) starts with keyword `k`.
+bool starts_with_keyword(std::string_view text, grammar::kw k) noexcept;
+/// Whether the trimmed text contains keyword `k` as a whole word outside quotes.
+bool has_keyword(std::string_view text, grammar::kw k) noexcept;
+
+}  // namespace migc::parse

@@ -1,0 +1,259 @@
+// The front end's driver: splits a file into statements, runs the grammar on
+// each, turns syntax failures into diagnostics at the furthest position the
+// grammar reached, and hands parse trees to the builder.
+#include "compiler/parse/parse.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <string>
+
+#include "compiler/parse/builder.hpp"
+
+namespace migc::parse {
+
+namespace g = grammar;
+
+// -- builder helpers ------------------------------------------------------------
+
+source::span builder::span_of(const node& n) const noexcept {
+  const char* b = g::skip_separators(n.m_begin.data, n.m_end.data);
+  return {file_, static_cast<std::uint32_t>(b - base_), static_cast<std::uint32_t>(n.m_end.data - base_)};
+}
+
+std::string_view builder::text_of(const node& n) const noexcept {
+  const char* b = g::skip_separators(n.m_begin.data, n.m_end.data);
+  return {b, static_cast<std::size_t>(n.m_end.data - b)};
+}
+
+ast::identifier builder::identifier(const node& n) const {
+  ast::identifier id;
+  const std::string_view t = text_of(n);
+  id.where = span_of(n);
+  if (!t.empty() && (t.front() == '"' || t.front() == '`' || t.front() == '\'' || t.front() == '[')) {
+    id.quote = t.front();
+    const std::string_view inner = t.substr(1, t.size() - 2);
+    if (id.quote == '[') {
+      id.text = std::string(inner);
+    } else {
+      id.text.reserve(inner.size());
+      for (std::size_t i = 0; i < inner.size(); ++i) {
+        id.text += inner[i];
+        if (inner[i] == id.quote && i + 1 < inner.size() && inner[i + 1] == id.quote) ++i;
+      }
+    }
+  } else {
+    id.text = std::string(t);
+  }
+  id.key = id.text;
+  for (char& c : id.key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return id;
+}
+
+ast::qualified_name builder::qualified(const node& n) const {
+  ast::qualified_name q;
+  q.where = span_of(n);
+  if (n.children.size() == 2) {
+    q.schema = identifier(*n.children[0]);
+    q.name = identifier(*n.children[1]);
+  } else {
+    q.name = identifier(*n.children.front());
+  }
+  return q;
+}
+
+void builder::error(diag::code c, const node& at, std::string message) { sink_.error(c, span_of(at), std::move(message)); }
+
+namespace {
+
+/// Calls `f(word)` for each unquoted word token of `text`, in order, until
+/// f returns true.
+template <typename F>
+bool each_word(std::string_view text, F&& f) {
+  const char* p = text.data();
+  const char* const e = p + text.size();
+  while (p != e) {
+    p = g::skip_separators(p, e);
+    if (p == e) break;
+    const char c = *p;
+    if (c == '\'' || c == '"' || c == '`' || c == '[') {
+      const std::size_t n = g::quoted_length(p, e, c == '[' ? ']' : c);
+      if (n == 0) return false;
+      p += n;
+    } else if (const std::size_t n = g::word_length(p, e)) {
+      if (f(std::string_view(p, n))) return true;
+      p += n;
+    } else {
+      ++p;
+    }
+  }
+  return false;
+}
+
+bool word_is(std::string_view w, g::kw k) { return g::lookup_keyword(w.data(), w.size()) == k; }
+
+}  // namespace
+
+bool starts_with_keyword(std::string_view text, g::kw k) noexcept {
+  const char* p = g::skip_separators(text.data(), text.data() + text.size());
+  const std::size_t n = g::word_length(p, text.data() + text.size());
+  return n != 0 && g::lookup_keyword(p, n) == k;
+}
+
+bool has_keyword(std::string_view text, g::kw k) noexcept {
+  return each_word(text, [k](std::string_view w) { return word_is(w, k); });
+}
+
+// -- the driver -----------------------------------------------------------------
+
+namespace {
+
+/// Where the statement that starts at `p` ends (just past its ';', or the
+/// end of input), judged the way sqlite3_complete() does: a ';' inside
+/// CREATE TRIGGER ... BEGIN ends the statement only after END.
+const char* statement_end(const char* p, const char* e) {
+  bool trigger = false;
+  int words = 0;
+  bool saw_create = false;
+  bool last_was_end = false;
+  while (p != e) {
+    p = g::skip_separators(p, e);
+    if (p == e) break;
+    const char c = *p;
+    if (c == ';') {
+      if (!trigger || last_was_end) return p + 1;
+      last_was_end = false;
+      ++p;
+      continue;
+    }
+    last_was_end = false;
+    if (c == '\'' || c == '"' || c == '`' || c == '[') {
+      const std::size_t n = g::quoted_length(p, e, c == '[' ? ']' : c);
+      p = n == 0 ? e : p + n;
+    } else if (const std::size_t n = g::word_length(p, e)) {
+      const g::kw k = g::lookup_keyword(p, n);
+      if (words == 0) saw_create = (k == g::kw::create);
+      if (saw_create && words <= 2 && k == g::kw::trigger) trigger = true;
+      last_was_end = (k == g::kw::end);
+      ++words;
+      p += n;
+    } else {
+      ++p;
+    }
+  }
+  return e;
+}
+
+std::string display_expected(const char* what) {
+  std::string s(what);
+  if (!s.empty() && s.back() == '_') s.pop_back();
+  // Keywords are spelled in lower case in the table; show them as written in SQL.
+  if (s.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos &&
+      g::lookup_keyword(s.data(), s.size()) != g::kw::none) {
+    for (char& c : s) c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+/// The text of the token at `p`, for messages; empty at the end of input.
+std::string_view token_at(const char* p, const char* e) {
+  if (p == e) return {};
+  if (const std::size_t n = g::numeric_literal::scan(p, p, e)) return {p, n};
+  const g::token_info t = g::classify_name(p, p, e);
+  if (t.length != 0) return {p, t.length};
+  if (const std::size_t n = g::bind_parameter::scan(p, p, e)) return {p, n};
+  static constexpr std::string_view ops[] = {"->>", "->", "||", "<=", ">=", "<>", "!=", "==", "<<", ">>"};
+  for (const std::string_view op : ops) {
+    if (static_cast<std::size_t>(e - p) >= op.size() && std::string_view(p, op.size()) == op) return op;
+  }
+  return {p, 1};
+}
+
+bool recognizable(const char* p, const char* e) {
+  if (p == e) return true;
+  const char c = *p;
+  if (c == '\'' || c == '"' || c == '`' || c == '[') return g::quoted_length(p, e, c == '[' ? ']' : c) != 0;
+  if ((c == 'x' || c == 'X') && e - p >= 2 && p[1] == '\'') return g::blob_literal::scan(p, p, e) != 0;
+  if (g::is_digit(c) || (c == '.' && e - p >= 2 && g::is_digit(p[1]))) return g::numeric_literal::scan(p, p, e) != 0;
+  if (c == '?' || c == ':' || c == '@' || c == '$' || c == '#') return g::bind_parameter::scan(p, p, e) != 0;
+  if (g::is_id_start(c)) return true;
+  static constexpr std::string_view punct = "();,.+-*/%=<>&|~!";
+  if (c == '!') return e - p >= 2 && p[1] == '=';
+  return punct.find(c) != std::string_view::npos;
+}
+
+void report_syntax_error(diag::sink& sink, source::file_id file, const char* base, const char* e,
+                         const g::parse_tracker& t) {
+  const char* at = t.furthest != nullptr ? t.furthest : e;
+  const auto offset = static_cast<std::uint32_t>(at - base);
+  if (!recognizable(at, e)) {
+    const std::size_t len = std::min<std::size_t>(static_cast<std::size_t>(e - at), 1);
+    const char* q = at;
+    while (q != e && *q != '\n' && !g::is_space(*q) && q - at < 40) ++q;
+    sink.error(diag::code::E0102, {file, offset, static_cast<std::uint32_t>(offset + std::max<std::size_t>(len, 1))},
+               fmt::format("unrecognized token: '{}'", std::string_view(at, static_cast<std::size_t>(q - at))));
+    return;
+  }
+  std::vector<std::string> expected;
+  for (std::size_t i = 0; i < t.expected_count; ++i) {
+    std::string s = display_expected(t.expected[i]);
+    if (std::find(expected.begin(), expected.end(), s) == expected.end()) expected.push_back(std::move(s));
+  }
+  std::string list;
+  const std::size_t shown = std::min<std::size_t>(expected.size(), 8);
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i != 0) list += (i + 1 == shown && shown == expected.size()) ? " or " : ", ";
+    list += expected[i];
+  }
+  if (shown < expected.size()) list += ", ...";
+  const std::string_view tok = token_at(at, e);
+  const auto end = static_cast<std::uint32_t>(offset + std::max<std::size_t>(tok.size(), at == e ? 0 : 1));
+  std::string message = tok.empty() ? std::string("incomplete input") : fmt::format("syntax error near '{}'", tok);
+  if (!list.empty()) message += fmt::format(": expected {}", list);
+  sink.error(diag::code::E0101, {file, offset, end}, std::move(message));
+}
+
+}  // namespace
+
+ast::script parse_file(const source::source_manager& sources, source::file_id file, diag::sink& sink) {
+  ast::script script;
+  script.file = file;
+  const std::string_view text = sources.text(file);
+  const char* const base = text.data();
+  const char* const e = base + text.size();
+  builder build(file, text, sink);
+  const char* p = base;
+  for (;;) {
+    p = g::skip_separators(p, e);
+    if (p == e) break;
+    if (*p == ';') {
+      ++p;
+      continue;
+    }
+    g::parse_tracker tracker;
+    const g::tracker_scope scope(tracker);
+    pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*> in(p, e, "");
+    std::unique_ptr<node> root;
+    try {
+      root = pegtl::parse_tree::parse<g::statement, node, selector>(in);
+    } catch (const g::nesting_too_deep&) {
+      const char* at = tracker.furthest != nullptr ? tracker.furthest : p;
+      const auto offset = static_cast<std::uint32_t>(at - base);
+      sink.error(diag::code::E0103, {file, offset, offset + (at == e ? 0U : 1U)},
+                 fmt::format("expression or subquery nested deeper than {} levels", g::max_nesting));
+      p = std::max(statement_end(p, e), p + 1);
+      continue;
+    }
+    if (root && !root->children.empty()) {
+      script.statements.push_back(build.statement(*root));
+      p = in.current();
+      continue;
+    }
+    report_syntax_error(sink, file, base, e, tracker);
+    p = std::max(statement_end(p, e), p + 1);
+  }
+  return script;
+}
+
+}  // namespace migc::parse

@@ -1,0 +1,21 @@
+// ALTER TABLE and DROP TABLE / VIEW / INDEX / TRIGGER (parse.y's rules of the
+// same names), plus the constraint forms of ALTER TABLE that SQLite 3.53
+// added, accepted as a deliberate extension over the 3.40 reference.
+#pragma once
+
+#include "grammar/create_table.hpp"
+
+namespace migc::grammar {
+
+struct column_keyword : kw_column, node_tag {};
+struct rename_table : seq<kw_rename, kw_to, nm>, node_tag {};
+struct rename_column : seq<kw_rename, opt<column_keyword>, nm, kw_to, nm>, node_tag {};
+struct add_column : seq<kw_add, opt<column_keyword>, column_def>, node_tag {};
+struct drop_column : seq<kw_drop, opt<column_keyword>, nm>, node_tag {};
+struct alter_table
+    : seq<kw_alter, kw_table, qualified_name, sor<rename_table, rename_column, add_column, drop_column>>, node_tag {};
+
+struct object_kind : sor<kw_table, kw_view, kw_index, kw_trigger>, node_tag {};
+struct drop_stmt : seq<kw_drop, object_kind, if_exists_opt, qualified_name>, node_tag {};
+
+}  // namespace migc::grammar

@@ -31,12 +31,14 @@ struct trigger_time : sor<kw_before, kw_after, seq<kw_instead, kw_of>>, node_tag
 struct trigger_event : sor<kw_delete_, kw_insert, seq<kw_update, opt<kw_of, idlist>>>, node_tag {};
 struct for_each_row : seq<kw_for_, kw_each, kw_row>, node_tag {};
 struct trigger_when : seq<kw_when, expr>, node_tag {};
-struct trigger_update : seq<kw_update, opt<or_conflict>, target_table, opt<sor<indexed_by, not_indexed>>, kw_set,
+/// trnm: trigger bodies name tables without an alias (SQLite 3.40).
+struct trigger_table : seq<qualified_name>, node_tag {};
+struct trigger_update : seq<kw_update, opt<or_conflict>, trigger_table, opt<sor<indexed_by, not_indexed>>, kw_set,
                             set_list, opt<from_clause>, opt<where_clause>>,
                         node_tag {};
-struct trigger_insert : seq<insert_verb, kw_into, target_table, opt<column_list>, select_stmt, upsert>, node_tag {};
+struct trigger_insert : seq<insert_verb, kw_into, trigger_table, opt<column_list>, select_stmt, upsert>, node_tag {};
 struct trigger_delete
-    : seq<kw_delete_, kw_from, target_table, opt<sor<indexed_by, not_indexed>>, opt<where_clause>>, node_tag {};
+    : seq<kw_delete_, kw_from, trigger_table, opt<sor<indexed_by, not_indexed>>, opt<where_clause>>, node_tag {};
 struct trigger_step : seq<sor<trigger_update, trigger_insert, trigger_delete, select_stmt>, semi> {};
 struct create_trigger
     : seq<kw_create, opt<temp_marker>, kw_trigger, if_not_exists_opt, qualified_name, opt<trigger_time>,

@@ -72,7 +72,9 @@ struct exists_expr : seq<kw_exists, lp, select_stmt, rp>, node_tag {};
 
 struct raise_ignore : kw_ignore, node_tag {};
 struct raise_kind : sor<kw_rollback, kw_abort, kw_fail>, node_tag {};
-struct raise_expr : seq<kw_raise, lp, sor<raise_ignore, seq<raise_kind, comma, expr>>, rp>, node_tag {};
+/// SQLite 3.40 takes a name or string as the message, not an expression.
+struct raise_message : nm_token, node_tag {};
+struct raise_expr : seq<kw_raise, lp, sor<raise_ignore, seq<raise_kind, comma, raise_message>>, rp>, node_tag {};
 
 struct subquery_expr : seq<lp, at<select_start>, select_stmt, rp>, node_tag {};
 /// ( expr ) or a row value ( expr, expr, ... )

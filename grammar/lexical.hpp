@@ -110,6 +110,8 @@ constexpr const char* skip_separators(const char* p, const char* e) noexcept {
 /// Length of the unquoted word at `p` (0 if none starts there).
 constexpr std::size_t word_length(const char* p, const char* e) noexcept {
   if (p == e || !is_id_start(*p)) return 0;
+  // x'...' is a blob literal (or an unrecognized token), never the name x.
+  if ((*p == 'x' || *p == 'X') && e - p >= 2 && p[1] == '\'') return 0;
   const char* q = p + 1;
   while (q != e && is_id_char(*q)) ++q;
   return static_cast<std::size_t>(q - p);
@@ -389,8 +391,11 @@ struct numeric_literal : terminal<numeric_literal> {
     if (p == e) return 0;
     const char* q = p;
     if (*q == '0' && e - q >= 3 && (q[1] == 'x' || q[1] == 'X') && is_xdigit(q[2])) {
-      q = digits(q + 2, e, true);
-    } else {
+      // A hex literal ends at the first non-hex character: "0x1G" is 0x1
+      // followed by the name G.
+      return static_cast<std::size_t>(digits(q + 2, e, true) - p);
+    }
+    {
       if (is_digit(*q)) {
         q = digits(q, e, false);
         if (q != e && *q == '.') q = digits(q + 1, e, false);

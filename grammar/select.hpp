@@ -26,14 +26,18 @@ struct limit_clause : seq<kw_limit, expr, opt<sor<limit_offset, limit_comma>>>, 
 // -- window definitions ------------------------------------------------------
 struct frame_unit : sor<kw_range, kw_rows, kw_groups>, node_tag {};
 struct frame_current_row : seq<kw_current, kw_row>, node_tag {};
-struct frame_unbounded : seq<kw_unbounded, sor<kw_preceding, kw_following>>, node_tag {};
+struct frame_unbounded_preceding : seq<kw_unbounded, kw_preceding>, node_tag {};
+struct frame_unbounded_following : seq<kw_unbounded, kw_following>, node_tag {};
 struct frame_direction : sor<kw_preceding, kw_following>, node_tag {};
 struct frame_offset : seq<not_at<sor<kw_current, kw_unbounded>>, expr, frame_direction>, node_tag {};
-struct frame_bound : sor<frame_current_row, frame_unbounded, frame_offset>, node_tag {};
+/// frame_bound_s allows UNBOUNDED PRECEDING only, frame_bound_e UNBOUNDED
+/// FOLLOWING only.
+struct frame_start : sor<frame_current_row, frame_unbounded_preceding, frame_offset>, node_tag {};
+struct frame_end : sor<frame_current_row, frame_unbounded_following, frame_offset>, node_tag {};
 struct frame_exclude : seq<kw_exclude, sor<seq<kw_no, kw_others>, seq<kw_current, kw_row>, kw_group, kw_ties>>,
                        node_tag {};
-struct frame_between : seq<kw_between, frame_bound, kw_and_, frame_bound>, node_tag {};
-struct frame_spec : seq<frame_unit, sor<frame_between, frame_bound>, opt<frame_exclude>>, node_tag {};
+struct frame_between : seq<kw_between, frame_start, kw_and_, frame_end>, node_tag {};
+struct frame_spec : seq<frame_unit, sor<frame_between, frame_start>, opt<frame_exclude>>, node_tag {};
 struct partition_by : seq<kw_partition, kw_by, nexprlist>, node_tag {};
 /// window ::= [base] [PARTITION BY ...] [ORDER BY ...] [frame]; PARTITION,
 /// RANGE, ROWS and GROUPS are never taken as the base window's name.

@@ -46,7 +46,11 @@ struct type_name {
   span where{};
 };
 
-enum class literal_kind : std::uint8_t { integer, real, string, blob, null, current_time, current_date, current_timestamp };
+/// `identifier` only for the message of RAISE, which SQLite 3.40 takes as a
+/// name or a string.
+enum class literal_kind : std::uint8_t {
+  integer, real, string, blob, null, current_time, current_date, current_timestamp, identifier
+};
 struct literal {
   literal_kind kind{};
   std::string text;  // as written, quotes included

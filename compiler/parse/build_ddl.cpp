@@ -150,7 +150,7 @@ ast::column_definition builder::column(const node& n) {
       k.expression = expr(*c->children.front());
       if (const node* s = child<g::generated_storage>(*c)) {
         k.storage = identifier(*s);
-        if (k.storage->key != "stored" && k.storage->key != "virtual") {
+        if ((k.storage->key != "stored" && k.storage->key != "virtual") || k.storage->quote != '\0') {
           error(diag::code::E0109, *s,
                 fmt::format("error in generated column '{}': '{}' is neither STORED nor VIRTUAL", col.name.text,
                             k.storage->text));

@@ -90,6 +90,16 @@ ast::type_name builder::type_name(const node& n) {
   return t;
 }
 
+void builder::check_frame(const ast::window_frame& f, const node& at) {
+  using k = ast::frame_bound_kind;
+  const k start = f.start.kind;
+  const k end = f.between ? f.end.kind : k::current_row;
+  if ((start == k::current_row && end == k::preceding) ||
+      (start == k::following && (end == k::preceding || end == k::current_row))) {
+    error(diag::code::E0113, at, "unsupported frame specification: the frame ends before it starts");
+  }
+}
+
 ast::window_spec builder::window_spec(const node& n) {
   ast::window_spec w;
   for (const auto& c : n.children) {
@@ -106,9 +116,10 @@ ast::window_spec builder::window_spec(const node& n) {
         const node& k = *b.children.front();
         if (is<g::frame_current_row>(k)) {
           fb.kind = ast::frame_bound_kind::current_row;
-        } else if (is<g::frame_unbounded>(k)) {
-          fb.kind = has_keyword(text_of(k), g::kw::preceding) ? ast::frame_bound_kind::unbounded_preceding
-                                                              : ast::frame_bound_kind::unbounded_following;
+        } else if (is<g::frame_unbounded_preceding>(k)) {
+          fb.kind = ast::frame_bound_kind::unbounded_preceding;
+        } else if (is<g::frame_unbounded_following>(k)) {
+          fb.kind = ast::frame_bound_kind::unbounded_following;
         } else {
           fb.offset = expr(*k.children.front());
           fb.kind = starts_with_keyword(text_of(*k.children.back()), g::kw::preceding)
@@ -127,7 +138,7 @@ ast::window_spec builder::window_spec(const node& n) {
           f.between = true;
           f.start = bound(*p->children.at(0));
           f.end = bound(*p->children.at(1));
-        } else if (is<g::frame_bound>(*p)) {
+        } else if (is<g::frame_start>(*p)) {
           f.start = bound(*p);
         } else if (is<g::frame_exclude>(*p)) {
           const auto t = text_of(*p);
@@ -137,6 +148,7 @@ ast::window_spec builder::window_spec(const node& n) {
                                                      : ast::frame_exclude::ties;
         }
       }
+      check_frame(f, *c);
       w.frame = std::move(f);
     }
   }
@@ -252,7 +264,11 @@ expr_ptr builder::expr(const node& n) {
       r.kind = starts_with_keyword(t, g::kw::rollback) ? ast::raise_kind::rollback
                : starts_with_keyword(t, g::kw::abort)  ? ast::raise_kind::abort
                                                        : ast::raise_kind::fail;
-      r.message = expr(*n.children.at(1));
+      const node& m = *n.children.at(1);
+      const auto msg = text_of(m);
+      r.message = make(span_of(m), ast::literal{!msg.empty() && msg.front() == '\'' ? ast::literal_kind::string
+                                                                                    : ast::literal_kind::identifier,
+                                                std::string(msg)});
     }
     return make(where, std::move(r));
   }

@@ -35,7 +35,7 @@ void set_temp(builder& b, const node& n, T& out) {
 void trigger_checks(builder& b, const node& n, const ast::target_table& target, ast::indexed_kind indexed) {
   if (!b.in_trigger) return;
   if (target.name.schema) {
-    b.error(diag::code::E0110, *child<g::target_table>(n),
+    b.error(diag::code::E0110, *child<g::trigger_table>(n),
             "qualified table names are not allowed on INSERT, UPDATE, and DELETE statements within triggers");
   }
   if (indexed != ast::indexed_kind::none) {
@@ -59,7 +59,7 @@ ast::insert build_insert(builder& b, const node& n) {
     } else if (is<g::insert_verb>(*c)) {
       s.replace = starts_with_keyword(b.text_of(*c), g::kw::replace);
       s.or_conflict = or_conflict(b, child<g::or_conflict>(*c));
-    } else if (is<g::target_table>(*c)) {
+    } else if (is<g::target_table>(*c) || is<g::trigger_table>(*c)) {
       s.target = b.target(*c);
     } else if (is<g::column_list>(*c)) {
       s.columns = b.idlist(*c->children.front());
@@ -99,7 +99,7 @@ ast::update build_update(builder& b, const node& n) {
       s.with = b.with(*c);
     } else if (is<g::or_conflict>(*c)) {
       s.or_conflict = or_conflict(b, c.get());
-    } else if (is<g::target_table>(*c)) {
+    } else if (is<g::target_table>(*c) || is<g::trigger_table>(*c)) {
       s.target = b.target(*c);
     } else if (is<g::indexed_by>(*c)) {
       s.indexed = ast::indexed_kind::indexed_by;
@@ -130,7 +130,7 @@ ast::delete_ build_delete(builder& b, const node& n) {
   for (const auto& c : n.children) {
     if (is<g::with_clause>(*c)) {
       s.with = b.with(*c);
-    } else if (is<g::target_table>(*c)) {
+    } else if (is<g::target_table>(*c) || is<g::trigger_table>(*c)) {
       s.target = b.target(*c);
     } else if (is<g::indexed_by>(*c)) {
       s.indexed = ast::indexed_kind::indexed_by;
@@ -157,6 +157,9 @@ ast::create_trigger build_trigger(builder& b, const node& n) {
   set_temp(b, n, t);
   bool named = false;
   for (const auto& c : n.children) {
+    if (is<g::temp_marker>(*c)) {
+      continue;
+    }
     if (is<g::if_not_exists>(*c)) {
       t.if_not_exists = true;
     } else if (is<g::qualified_name>(*c)) {

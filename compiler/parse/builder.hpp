@@ -68,6 +68,8 @@ class builder {
   ast::target_table target(const node& n);
   std::vector<ast::set_clause> set_list(const node& n);
   ast::upsert_clause upsert(const node& n);
+  /// SQLite's sqlite3WindowAlloc() rejects frames that end before they start.
+  void check_frame(const ast::window_frame& f, const node& at);
 
   bool in_trigger = false;
 

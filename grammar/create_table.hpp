@@ -30,8 +30,8 @@ struct references_clause : seq<kw_references, nm, opt<eidlist>, star<sor<fk_on, 
 
 // column constraints
 struct default_paren : seq<lp, expr, rp>, node_tag {};
-struct default_signed : seq<sor<op_plus, op_minus>, term>, node_tag {};
-struct default_value : seq<kw_default_, sor<default_paren, default_signed, term, id_name>>, node_tag {};
+struct default_signed : seq<sor<op_plus, op_minus>, literal>, node_tag {};
+struct default_value : seq<kw_default_, sor<default_paren, default_signed, literal, id_name>>, node_tag {};
 struct not_null_constraint : seq<kw_not_, kw_null, opt<on_conflict>>, node_tag {};
 struct null_constraint : seq<kw_null, opt<on_conflict>>, node_tag {};
 struct autoincrement : kw_autoincrement, node_tag {};

@@ -23,16 +23,18 @@ struct sortlist;
 struct type_name;
 struct window_spec;
 
-// -- literals ---------------------------------------------------------------
-struct lit_number : numeric_literal, node_tag {};
-struct lit_string : string_literal, node_tag {};
-struct lit_blob : blob_literal, node_tag {};
-struct lit_null : kw_null, node_tag {};
-struct lit_ctime : sor<kw_current_timestamp, kw_current_time, kw_current_date>, node_tag {};
-struct lit_parameter : bind_parameter, node_tag {};
+/// `G` as a cheap lookahead before `R`: the parse tree allocates a node for
+/// every attempt of a selected rule, so attempts that would fail at their
+/// first token are not made at all.
+template <typename G, typename R>
+struct guarded : seq<at<G>, R> {};
 
+// -- literals ---------------------------------------------------------------
 /// term ::= NULL | FLOAT | BLOB | STRING | INTEGER | CTIME_KW
-struct term : sor<lit_number, lit_string, lit_blob, lit_null, lit_ctime> {};
+struct literal : sor<numeric_literal, string_literal, blob_literal, kw_null, kw_current_timestamp, kw_current_time,
+                     kw_current_date>,
+                 node_tag {};
+struct lit_parameter : bind_parameter, node_tag {};
 
 // -- lists ------------------------------------------------------------------
 struct nexprlist : list<expr, comma> {};
@@ -44,9 +46,9 @@ struct select_start : sor<kw_select, kw_values, kw_with> {};
 // -- primary expressions ----------------------------------------------------
 /// The first name of a column reference: RAISE, CAST and CURRENT_TIME &c.
 /// start expressions of their own there.
-struct ref_head : name_token<nc_id | nc_string | nc_indexed | nc_join, kw::raise, kw::cast, kw::current_date,
-                             kw::current_time, kw::current_timestamp>,
-                  node_tag {};
+using ref_head_token = name_token<nc_id | nc_string | nc_indexed | nc_join, kw::raise, kw::cast, kw::current_date,
+                                  kw::current_time, kw::current_timestamp>;
+struct ref_head : ref_head_token, node_tag {};
 struct column_ref : sor<seq<ref_head, dot, nm, opt<dot, nm>>, column_id>, node_tag {};
 
 struct distinct_all : sor<kw_distinct, kw_all>, node_tag {};
@@ -58,7 +60,7 @@ struct over_clause : seq<kw_over, sor<seq<lp, window_spec, rp>, window_ref>>, no
 struct function_call : seq<function_name, lp,
                            sor<seq<star_argument, rp>,
                                seq<opt<distinct_all>, expr_list, opt<function_order_by>, rp>>,
-                           opt<filter_clause>, opt<over_clause>>,
+                           opt<guarded<kw_filter, filter_clause>>, opt<guarded<kw_over, over_clause>>>,
                        node_tag {};
 
 struct cast_expr : seq<kw_cast, lp, expr, kw_as, opt<type_name>, rp>, node_tag {};
@@ -66,7 +68,8 @@ struct cast_expr : seq<kw_cast, lp, expr, kw_as, opt<type_name>, rp>, node_tag {
 struct case_operand : seq<expr>, node_tag {};
 struct case_when : seq<kw_when, expr, kw_then, expr>, node_tag {};
 struct case_else : seq<kw_else_, expr>, node_tag {};
-struct case_expr : seq<kw_case_, opt<case_operand>, plus<case_when>, opt<case_else>, kw_end>, node_tag {};
+struct case_expr : seq<kw_case_, opt<not_at<kw_when>, case_operand>, plus<case_when>, opt<case_else>, kw_end>,
+                   node_tag {};
 
 struct exists_expr : seq<kw_exists, lp, select_stmt, rp>, node_tag {};
 
@@ -80,37 +83,53 @@ struct subquery_expr : seq<lp, at<select_start>, select_stmt, rp>, node_tag {};
 /// ( expr ) or a row value ( expr, expr, ... )
 struct paren_expr : seq<lp, not_at<select_start>, nexprlist, rp>, node_tag {};
 
-struct primary : sor<function_call, column_ref, term, lit_parameter, cast_expr, case_expr, exists_expr,
-                     raise_expr, subquery_expr, paren_expr> {};
+struct primary
+    : sor<guarded<seq<name_token<nc_id | nc_indexed, kw::raise, kw::cast, kw::current_date, kw::current_time,
+                                 kw::current_timestamp>,
+                      lp>,
+                  function_call>,
+          guarded<sor<seq<ref_head_token, dot>,
+                      name_token<nc_id | nc_indexed | nc_join, kw::raise, kw::cast, kw::current_date, kw::current_time,
+                                 kw::current_timestamp>>,
+                  column_ref>,
+          literal, lit_parameter, guarded<kw_cast, cast_expr>, guarded<kw_case_, case_expr>,
+          guarded<kw_exists, exists_expr>, guarded<kw_raise, raise_expr>, guarded<lp, sor<subquery_expr, paren_expr>>> {
+};
 
 // -- operators by precedence ------------------------------------------------
+// The operators and operands of one expression are flat children of its
+// `expr` node (and of the operand nodes of NOT and the equality-level
+// suffixes); the AST builder restores the tree by precedence climbing. This
+// keeps the parse tree to a node per operand and operator instead of one per
+// precedence level.
 struct unary;
 struct eq_level;
 struct unary_op : sor<op_bitnot, op_plus, op_minus>, node_tag {};
 struct unary_expr : seq<unary_op, nested<unary>>, node_tag {};
 struct not_expr : seq<kw_not_, nested<eq_level>>, node_tag {};
-struct unary : sor<unary_expr, not_expr, primary> {};
+struct unary : sor<guarded<sor<op_bitnot, op_plus, op_minus>, unary_expr>, guarded<kw_not_, not_expr>, primary> {};
 
 struct collate_suffix : seq<kw_collate, ids>, node_tag {};
-struct collate_level : seq<unary, star<collate_suffix>>, fold_tag {};
+struct collate_level : seq<unary, star<guarded<kw_collate, collate_suffix>>> {};
 
 struct concat_op : sor<op_concat, op_ptr>, node_tag {};
-struct concat_level : seq<collate_level, star<concat_op, collate_level>>, fold_tag {};
+struct concat_level : seq<collate_level, star<guarded<sor<op_concat, op_ptr>, concat_op>, collate_level>> {};
 struct mul_op : sor<op_star, op_slash, op_rem>, node_tag {};
-struct mul_level : seq<concat_level, star<mul_op, concat_level>>, fold_tag {};
+struct mul_level : seq<concat_level, star<guarded<sor<op_star, op_slash, op_rem>, mul_op>, concat_level>> {};
 struct add_op : sor<op_plus, op_minus>, node_tag {};
-struct add_level : seq<mul_level, star<add_op, mul_level>>, fold_tag {};
+struct add_level : seq<mul_level, star<guarded<sor<op_plus, op_minus>, add_op>, mul_level>> {};
 struct bit_op : sor<op_bitand, op_bitor, op_lshift, op_rshift>, node_tag {};
-struct bit_level : seq<add_level, star<bit_op, add_level>>, fold_tag {};
+struct bit_level : seq<add_level, star<guarded<sor<op_bitand, op_bitor, op_lshift, op_rshift>, bit_op>, add_level>> {};
 struct rel_op : sor<op_le, op_ge, op_lt, op_gt>, node_tag {};
-struct rel_level : seq<bit_level, star<rel_op, bit_level>>, fold_tag {};
+struct rel_level : seq<bit_level, star<guarded<sor<op_le, op_ge, op_lt, op_gt>, rel_op>, bit_level>> {};
 
 // equality level: binary and postfix operators of equal precedence
 struct not_marker : kw_not_, node_tag {};
 struct distinct_marker : seq<kw_distinct, kw_from>, node_tag {};
 struct null_test : sor<kw_isnull, kw_notnull, seq<kw_not_, kw_null>>, node_tag {};
 struct is_suffix : seq<kw_is, opt<not_marker>, opt<distinct_marker>, rel_level>, node_tag {};
-struct between_suffix : seq<opt<not_marker>, kw_between, nested<eq_level>, kw_and_, rel_level>, node_tag {};
+struct between_low : nested<eq_level>, node_tag {};
+struct between_suffix : seq<opt<not_marker>, kw_between, between_low, kw_and_, rel_level>, node_tag {};
 struct in_table : seq<qualified_name, opt<lp, expr_list, rp>>, node_tag {};
 struct in_list : seq<lp, not_at<select_start>, expr_list, rp>, node_tag {};
 struct in_select : seq<lp, at<select_start>, select_stmt, rp>, node_tag {};
@@ -120,14 +139,20 @@ struct escape_clause : seq<kw_escape, rel_level>, node_tag {};
 struct like_suffix : seq<opt<not_marker>, like_op, rel_level, opt<escape_clause>>, node_tag {};
 struct eq_op : sor<op_eq, op_ne>, node_tag {};
 struct compare_suffix : seq<eq_op, rel_level>, node_tag {};
+struct eq_suffix_start
+    : sor<kw_isnull, kw_notnull, kw_not_, kw_is, kw_between, kw_in, kw_like, kw_glob, kw_regexp, kw_match, op_eq, op_ne> {
+};
 struct eq_suffix : sor<null_test, is_suffix, between_suffix, in_suffix, like_suffix, compare_suffix> {};
-struct eq_level : seq<rel_level, star<eq_suffix>>, fold_tag {};
+struct eq_level : seq<rel_level, star<guarded<eq_suffix_start, eq_suffix>>> {};
 
-struct and_level : seq<eq_level, star<kw_and_, eq_level>>, fold_tag {};
-struct or_level : seq<and_level, star<kw_or_, and_level>>, fold_tag {};
+struct and_op : kw_and_, node_tag {};
+struct or_op : kw_or_, node_tag {};
+struct and_level : seq<eq_level, star<guarded<kw_and_, and_op>, eq_level>> {};
+struct or_level : seq<and_level, star<guarded<kw_or_, or_op>, and_level>> {};
 
-/// expr: any expression; nesting is bounded (see lexical.hpp).
-struct expr : nested<or_level> {};
+/// expr: any expression, as one node whose children are its operands and
+/// operators in source order; nesting is bounded (see lexical.hpp).
+struct expr : nested<or_level>, node_tag {};
 
 // -- type names (also used by CREATE TABLE) ---------------------------------
 struct signed_number : seq<opt<sor<op_plus, op_minus>>, numeric_literal>, node_tag {};

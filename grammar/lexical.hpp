@@ -56,7 +56,7 @@ struct parse_tracker {
   }
 };
 
-inline thread_local parse_tracker* current_tracker = nullptr;
+inline constinit thread_local parse_tracker* current_tracker = nullptr;
 
 /// Installs `t` as the tracker of the parses run on this thread in its scope.
 class tracker_scope {

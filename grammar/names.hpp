@@ -15,9 +15,6 @@ using namespace pegtl;  // NOLINT(google-build-using-namespace): grammar headers
 
 /// Rules deriving from node_tag become nodes of the parse tree.
 struct node_tag {};
-/// Rules deriving from fold_tag become nodes unless they have one child, in
-/// which case the child takes their place (operator precedence levels).
-struct fold_tag {};
 
 /// nm ::= id | STRING | JOIN_KW   (id = ID | INDEXED)
 using nm_token = name_token<nc_id | nc_string | nc_indexed | nc_join>;

@@ -185,27 +185,169 @@ ast::function_call function_call(builder& b, const node& n) {
   return f;
 }
 
-expr_ptr literal(builder& b, const node& n, ast::literal_kind kind) {
-  return make(b.span_of(n), ast::literal{kind, std::string(b.text_of(n))});
+
+}  // namespace
+
+namespace {
+
+// Binding strength of the flat operators (higher binds tighter).
+constexpr int prec_or = 1;
+constexpr int prec_and = 2;
+constexpr int prec_eq = 4;
+constexpr int prec_rel = 5;
+constexpr int prec_bit = 6;
+constexpr int prec_add = 7;
+constexpr int prec_mul = 8;
+constexpr int prec_concat = 9;
+
+/// Precedence of the binary operator node `n`, or 0 if it is not one.
+int binary_precedence(const node& n) {
+  if (is<g::or_op>(n)) return prec_or;
+  if (is<g::and_op>(n)) return prec_and;
+  if (is<g::rel_op>(n)) return prec_rel;
+  if (is<g::bit_op>(n)) return prec_bit;
+  if (is<g::add_op>(n)) return prec_add;
+  if (is<g::mul_op>(n)) return prec_mul;
+  if (is<g::concat_op>(n)) return prec_concat;
+  return 0;
+}
+
+bool is_eq_suffix(const node& n) {
+  return is<g::null_test>(n) || is<g::is_suffix>(n) || is<g::between_suffix>(n) || is<g::in_suffix>(n) ||
+         is<g::like_suffix>(n) || is<g::compare_suffix>(n);
 }
 
 }  // namespace
 
+expr_ptr builder::climb(const node& parent, std::size_t& pos, std::size_t end, int min) {
+  assert(pos < end);
+  expr_ptr lhs = expr(*parent.children[pos++]);
+  while (pos < end && is<g::collate_suffix>(*parent.children[pos])) {
+    const node& s = *parent.children[pos++];
+    const source::span w = join(lhs->where, span_of(s));
+    lhs = make(w, ast::collate{std::move(lhs), identifier(*s.children.front())});
+  }
+  while (pos < end) {
+    const node& op = *parent.children[pos];
+    if (is_eq_suffix(op)) {
+      if (prec_eq < min) break;
+      ++pos;
+      lhs = suffix(std::move(lhs), op);
+      continue;
+    }
+    const int p = binary_precedence(op);
+    assert(p != 0);
+    if (p < min) break;
+    ++pos;
+    expr_ptr rhs = climb(parent, pos, end, p + 1);
+    const auto kind = p == prec_or    ? ast::binary_op::logical_or
+                      : p == prec_and ? ast::binary_op::logical_and
+                                      : binary_from(text_of(op));
+    const source::span w = join(lhs->where, rhs->where);
+    lhs = make(w, ast::binary{kind, std::move(lhs), std::move(rhs)});
+  }
+  return lhs;
+}
+
+/// The flat expression that makes up all children of `n` from `first` on.
+expr_ptr builder::flat(const node& n, std::size_t first) {
+  std::size_t pos = first;
+  expr_ptr e = climb(n, pos, n.children.size(), 0);
+  assert(pos == n.children.size());
+  return e;
+}
+
+expr_ptr builder::suffix(expr_ptr lhs, const node& s) {
+  const source::span w = join(lhs->where, span_of(s));
+  const bool negated = !s.children.empty() && is<g::not_marker>(*s.children.front());
+  if (is<g::null_test>(s)) {
+    const auto t = text_of(s);
+    const auto k = starts_with_keyword(t, g::kw::isnull)    ? ast::null_test_kind::isnull
+                   : starts_with_keyword(t, g::kw::notnull) ? ast::null_test_kind::notnull
+                                                            : ast::null_test_kind::not_null;
+    return make(w, ast::null_test{k, std::move(lhs)});
+  }
+  if (is<g::is_suffix>(s)) {
+    std::size_t first = 0;
+    bool distinct = false;
+    while (first < s.children.size() &&
+           (is<g::not_marker>(*s.children[first]) || is<g::distinct_marker>(*s.children[first]))) {
+      distinct = distinct || is<g::distinct_marker>(*s.children[first]);
+      ++first;
+    }
+    const auto op = distinct ? (negated ? ast::binary_op::is_not_distinct_from : ast::binary_op::is_distinct_from)
+                             : (negated ? ast::binary_op::is_not : ast::binary_op::is);
+    return make(w, ast::binary{op, std::move(lhs), flat(s, first)});
+  }
+  if (is<g::between_suffix>(s)) {
+    const std::size_t k = negated ? 1 : 0;
+    expr_ptr low = flat(*s.children.at(k), 0);
+    return make(w, ast::between{negated, std::move(lhs), std::move(low), flat(s, k + 1)});
+  }
+  if (is<g::in_suffix>(s)) {
+    ast::in_list in;
+    in.negated = negated;
+    in.operand = std::move(lhs);
+    const node& r = *s.children.back();
+    if (is<g::in_select>(r)) {
+      in.rhs = select(*r.children.front());
+    } else if (is<g::in_list>(r)) {
+      in.rhs = expr_list(*r.children.front());
+    } else {
+      ast::in_table t;
+      t.table = qualified(*r.children.front());
+      if (r.children.size() > 1) t.arguments = expr_list(*r.children.back());
+      in.rhs = std::move(t);
+    }
+    return make(w, std::move(in));
+  }
+  if (is<g::like_suffix>(s)) {
+    ast::like l;
+    l.negated = negated;
+    l.operand = std::move(lhs);
+    std::size_t i = negated ? 1 : 0;
+    const auto t = text_of(*s.children.at(i));
+    l.op = starts_with_keyword(t, g::kw::like)     ? ast::like_op::like
+           : starts_with_keyword(t, g::kw::glob)   ? ast::like_op::glob
+           : starts_with_keyword(t, g::kw::regexp) ? ast::like_op::regexp
+                                                   : ast::like_op::match;
+    ++i;
+    std::size_t end = s.children.size();
+    if (is<g::escape_clause>(*s.children.back())) {
+      l.escape = flat(*s.children.back(), 0);
+      --end;
+    }
+    l.pattern = climb(s, i, end, 0);
+    return make(w, std::move(l));
+  }
+  assert(is<g::compare_suffix>(s));
+  const auto op = binary_from(text_of(*s.children.front()));
+  return make(w, ast::binary{op, std::move(lhs), flat(s, 1)});
+}
+
 expr_ptr builder::expr(const node& n) {
   const source::span where = span_of(n);
-  if (is<g::lit_number>(n)) {
+  if (is<g::expr>(n)) return flat(n, 0);
+  if (is<g::literal>(n)) {
     const auto t = text_of(n);
-    return make(where, ast::literal{literal_kind_of(t), std::string(t)});
-  }
-  if (is<g::lit_string>(n)) return literal(*this, n, ast::literal_kind::string);
-  if (is<g::lit_blob>(n)) return literal(*this, n, ast::literal_kind::blob);
-  if (is<g::lit_null>(n)) return literal(*this, n, ast::literal_kind::null);
-  if (is<g::lit_ctime>(n)) {
-    const auto t = text_of(n);
-    const auto kind = t.size() == 17                           ? ast::literal_kind::current_timestamp
-                      : starts_with_keyword(t, g::kw::current_date) ? ast::literal_kind::current_date
-                                                                : ast::literal_kind::current_time;
-    return literal(*this, n, kind);
+    ast::literal_kind kind = ast::literal_kind::integer;
+    const char c = t.empty() ? '\0' : t.front();
+    if (c == '\'') {
+      kind = ast::literal_kind::string;
+    } else if ((c == 'x' || c == 'X') && t.size() > 1 && t[1] == '\'') {
+      kind = ast::literal_kind::blob;
+    } else if (g::is_digit(c) || c == '.') {
+      kind = literal_kind_of(t);
+    } else if (starts_with_keyword(t, g::kw::null)) {
+      kind = ast::literal_kind::null;
+    } else if (starts_with_keyword(t, g::kw::current_timestamp)) {
+      kind = ast::literal_kind::current_timestamp;
+    } else if (starts_with_keyword(t, g::kw::current_date)) {
+      kind = ast::literal_kind::current_date;
+    } else {
+      kind = ast::literal_kind::current_time;
+    }
+    return make(where, ast::literal{kind, std::string(t)});
   }
   if (is<g::lit_parameter>(n)) {
     const auto t = text_of(n);
@@ -277,99 +419,7 @@ expr_ptr builder::expr(const node& n) {
     const auto kind = op == "-" ? ast::unary_op::negate : op == "+" ? ast::unary_op::plus : ast::unary_op::bitnot;
     return make(where, ast::unary{kind, expr(*n.children.back())});
   }
-  if (is<g::not_expr>(n)) return make(where, ast::unary{ast::unary_op::logical_not, expr(*n.children.back())});
-  if (is<g::collate_level>(n)) {
-    expr_ptr e = expr(*n.children.front());
-    for (std::size_t i = 1; i < n.children.size(); ++i) {
-      const node& s = *n.children[i];
-      const source::span w = join(where, span_of(s));
-      e = make(w, ast::collate{std::move(e), identifier(*s.children.front())});
-    }
-    return e;
-  }
-  if (is<g::or_level>(n) || is<g::and_level>(n)) {
-    const auto op = is<g::or_level>(n) ? ast::binary_op::logical_or : ast::binary_op::logical_and;
-    expr_ptr e = expr(*n.children.front());
-    for (std::size_t i = 1; i < n.children.size(); ++i) {
-      expr_ptr rhs = expr(*n.children[i]);
-      const source::span w = join(where, rhs->where);
-      e = make(w, ast::binary{op, std::move(e), std::move(rhs)});
-    }
-    return e;
-  }
-  if (is<g::concat_level>(n) || is<g::mul_level>(n) || is<g::add_level>(n) || is<g::bit_level>(n) ||
-      is<g::rel_level>(n)) {
-    expr_ptr e = expr(*n.children.front());
-    for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
-      const auto op = binary_from(text_of(*n.children[i]));
-      expr_ptr rhs = expr(*n.children[i + 1]);
-      const source::span w = join(where, rhs->where);
-      e = make(w, ast::binary{op, std::move(e), std::move(rhs)});
-    }
-    return e;
-  }
-  if (is<g::eq_level>(n)) {
-    expr_ptr e = expr(*n.children.front());
-    for (std::size_t i = 1; i < n.children.size(); ++i) {
-      const node& s = *n.children[i];
-      const source::span w = join(where, span_of(s));
-      const bool negated = child<g::not_marker>(s) != nullptr;
-      if (is<g::null_test>(s)) {
-        const auto t = text_of(s);
-        const auto k = starts_with_keyword(t, g::kw::isnull)    ? ast::null_test_kind::isnull
-                       : starts_with_keyword(t, g::kw::notnull) ? ast::null_test_kind::notnull
-                                                                : ast::null_test_kind::not_null;
-        e = make(w, ast::null_test{k, std::move(e)});
-      } else if (is<g::is_suffix>(s)) {
-        const bool distinct = child<g::distinct_marker>(s) != nullptr;
-        const auto op = distinct ? (negated ? ast::binary_op::is_not_distinct_from : ast::binary_op::is_distinct_from)
-                                 : (negated ? ast::binary_op::is_not : ast::binary_op::is);
-        e = make(w, ast::binary{op, std::move(e), expr(*s.children.back())});
-      } else if (is<g::between_suffix>(s)) {
-        const std::size_t k = negated ? 1 : 0;
-        e = make(w, ast::between{negated, std::move(e), expr(*s.children.at(k)), expr(*s.children.at(k + 1))});
-      } else if (is<g::in_suffix>(s)) {
-        ast::in_list in;
-        in.negated = negated;
-        in.operand = std::move(e);
-        const node& r = *s.children.back();
-        if (is<g::in_select>(r)) {
-          in.rhs = select(*r.children.front());
-        } else if (is<g::in_list>(r)) {
-          in.rhs = expr_list(*r.children.front());
-        } else {
-          ast::in_table t;
-          t.table = qualified(*r.children.front());
-          if (r.children.size() > 1) t.arguments = expr_list(*r.children.back());
-          in.rhs = std::move(t);
-        }
-        e = make(w, std::move(in));
-      } else if (is<g::like_suffix>(s)) {
-        ast::like l;
-        l.negated = negated;
-        l.operand = std::move(e);
-        for (const auto& p : s.children) {
-          if (is<g::like_op>(*p)) {
-            const auto t = text_of(*p);
-            l.op = starts_with_keyword(t, g::kw::like)   ? ast::like_op::like
-                   : starts_with_keyword(t, g::kw::glob) ? ast::like_op::glob
-                   : starts_with_keyword(t, g::kw::regexp) ? ast::like_op::regexp
-                                                           : ast::like_op::match;
-          } else if (is<g::escape_clause>(*p)) {
-            l.escape = expr(*p->children.front());
-          } else if (!is<g::not_marker>(*p)) {
-            l.pattern = expr(*p);
-          }
-        }
-        e = make(w, std::move(l));
-      } else {
-        assert(is<g::compare_suffix>(s));
-        const auto op = binary_from(text_of(*s.children.front()));
-        e = make(w, ast::binary{op, std::move(e), expr(*s.children.back())});
-      }
-    }
-    return e;
-  }
+  if (is<g::not_expr>(n)) return make(where, ast::unary{ast::unary_op::logical_not, flat(n, 0)});
   assert(false && "unhandled expression node");
   return make(where, ast::literal{ast::literal_kind::null, "NULL"});
 }

@@ -17,20 +17,18 @@
 namespace migc::parse {
 
 namespace pegtl = tao::pegtl;
-using node = pegtl::parse_tree::node;
 
-/// Keeps the grammar's node_tag rules, and fold_tag rules with more than one
-/// child.
-template <typename Rule>
-struct selector : std::bool_constant<std::is_base_of_v<grammar::node_tag, Rule> ||
-                                     std::is_base_of_v<grammar::fold_tag, Rule>> {
-  template <typename... States>
-  static void transform(std::unique_ptr<node>& n, States&&... /*unused*/) {
-    if constexpr (std::is_base_of_v<grammar::fold_tag, Rule>) {
-      if (n->children.size() == 1) n = std::move(n->children.front());
-    }
-  }
+/// A parse-tree node. Nodes come from a per-thread free list: the grammar
+/// backtracks, and the parse tree allocates a node for every attempt of a
+/// selected rule, so general-purpose allocation dominated parsing time.
+struct node : pegtl::parse_tree::basic_node<node> {
+  static void* operator new(std::size_t size);
+  static void operator delete(void* p) noexcept;
 };
+
+/// Keeps the grammar's node_tag rules.
+template <typename Rule>
+struct selector : std::bool_constant<std::is_base_of_v<grammar::node_tag, Rule>> {};
 
 /// Builds AST nodes from parse-tree nodes of one file. Reports
 /// action-level errors to the sink; the AST it returns is complete even
@@ -51,6 +49,14 @@ class builder {
   void error(diag::code c, const node& at, std::string message);
 
   ast::expr_ptr expr(const node& n);
+  /// The expression formed by the flat operand/operator children [*pos, end)
+  /// of a node, binding operators of precedence `min` or higher.
+  ast::expr_ptr climb(const node& parent, std::size_t& pos, std::size_t end, int min);
+  /// The expression made of all children of `n` from `first` on.
+  ast::expr_ptr flat(const node& n, std::size_t first);
+  /// Applies the equality-level suffix node `s` (IS, BETWEEN, IN, LIKE, =,
+  /// ISNULL, ...) to `lhs`.
+  ast::expr_ptr suffix(ast::expr_ptr lhs, const node& s);
   std::vector<ast::expr_ptr> expr_list(const node& n);  // children of an expr_list / nexprlist parent
   ast::sort_item sort_item(const node& n);
   ast::window_spec window_spec(const node& n);

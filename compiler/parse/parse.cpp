@@ -4,6 +4,7 @@
 #include "compiler/parse/parse.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <fmt/format.h>
 #include <string>
 
@@ -12,6 +13,43 @@
 namespace migc::parse {
 
 namespace g = grammar;
+
+// -- parse-tree node allocation ------------------------------------------------
+
+namespace {
+
+/// Freed nodes, linked through their own storage; released at thread exit.
+struct node_free_list {
+  void* head = nullptr;
+  node_free_list() = default;
+  node_free_list(const node_free_list&) = delete;
+  node_free_list& operator=(const node_free_list&) = delete;
+  ~node_free_list() {
+    while (head != nullptr) {
+      void* next = *static_cast<void**>(head);
+      ::operator delete(head);
+      head = next;
+    }
+  }
+};
+thread_local node_free_list free_nodes;
+
+}  // namespace
+
+void* node::operator new(std::size_t size) {
+  assert(size == sizeof(node));
+  if (void* p = free_nodes.head) {
+    free_nodes.head = *static_cast<void**>(p);
+    return p;
+  }
+  return ::operator new(size);
+}
+
+void node::operator delete(void* p) noexcept {
+  if (p == nullptr) return;
+  *static_cast<void**>(p) = free_nodes.head;
+  free_nodes.head = p;
+}
 
 // -- builder helpers ------------------------------------------------------------
 

@@ -205,6 +205,33 @@ inline constexpr std::size_t longest_keyword = 17;  // current_timestamp
 constexpr std::string_view keyword_text(kw k) { return detail::keyword_names[static_cast<std::size_t>(k)]; }
 constexpr kw_class keyword_class(kw k) { return detail::keyword_classes[static_cast<std::size_t>(k)]; }
 
+namespace detail {
+/// Keywords grouped by (length, first letter): a lookup compares against the
+/// few keywords of its group only.
+struct keyword_index {
+  // first[len][c] .. first[len][c + 1]: positions in `order`.
+  std::array<std::array<std::uint8_t, 27>, longest_keyword + 1> first{};
+  std::array<std::uint8_t, keyword_names.size()> order{};
+};
+constexpr keyword_index make_keyword_index() {
+  keyword_index ix;
+  std::size_t pos = 0;
+  for (std::size_t len = 0; len <= longest_keyword; ++len) {
+    for (std::size_t c = 0; c < 26; ++c) {
+      ix.first[len][c] = static_cast<std::uint8_t>(pos);
+      for (std::size_t k = 0; k < keyword_names.size(); ++k) {
+        if (keyword_names[k].size() == len && keyword_names[k][0] == static_cast<char>('a' + c)) {
+          ix.order[pos++] = static_cast<std::uint8_t>(k);
+        }
+      }
+    }
+    ix.first[len][26] = static_cast<std::uint8_t>(pos);
+  }
+  return ix;
+}
+inline constexpr keyword_index keyword_lookup = make_keyword_index();
+}  // namespace detail
+
 /// The keyword spelled by the `n` bytes at `p` (any case), or kw::none.
 inline kw lookup_keyword(const char* p, std::size_t n) noexcept {
   if (n < 2 || n > detail::longest_keyword) return kw::none;
@@ -213,18 +240,15 @@ inline kw lookup_keyword(const char* p, std::size_t n) noexcept {
     const char c = p[i];
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  const std::string_view word(buf, n);
-  std::size_t lo = 0;
-  std::size_t hi = detail::keyword_names.size();
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi) / 2;
-    const auto cmp = detail::keyword_names[mid].compare(word);
-    if (cmp == 0) return static_cast<kw>(mid);
-    if (cmp < 0) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
+  if (buf[0] < 'a' || buf[0] > 'z') return kw::none;
+  const auto c = static_cast<std::size_t>(buf[0] - 'a');
+  const auto& row = detail::keyword_lookup.first[n];
+  for (std::size_t i = row[c]; i < row[c + 1]; ++i) {
+    const std::uint8_t k = detail::keyword_lookup.order[i];
+    const std::string_view name = detail::keyword_names[k];
+    bool same = true;
+    for (std::size_t j = 1; j < n && same; ++j) same = name[j] == buf[j];
+    if (same) return static_cast<kw>(k);
   }
   return kw::none;
 }

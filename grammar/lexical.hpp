@@ -29,30 +29,32 @@ namespace migc::grammar {
 namespace pegtl = tao::pegtl;
 
 /// What the grammar learnt while failing; one per parse, installed by the
-/// caller through `tracker_scope`.
+/// caller through `tracker_scope`. A first parse only moves `furthest`;
+/// when it fails, the caller parses again with `collect_at` set to that
+/// position to learn what was expected there, so the common, successful
+/// parse pays two comparisons per failed token.
 struct parse_tracker {
   static constexpr std::size_t max_expected = 24;
   const char* furthest = nullptr;
+  const char* collect_at = nullptr;
   std::array<const char*, max_expected> expected{};
   std::size_t expected_count = 0;
   std::size_t depth = 0;
 
   void expect(const char* at, const char* what) noexcept {
-    if (at > furthest) {
-      furthest = at;
-      expected_count = 0;
-    }
-    if (at != furthest) return;
+    if (at > furthest) furthest = at;
+    if (at == collect_at) add(what);
+  }
+  void reached(const char* at) noexcept {
+    if (at > furthest) furthest = at;
+  }
+
+ private:
+  void add(const char* what) noexcept {
     for (std::size_t i = 0; i < expected_count; ++i) {
       if (expected[i] == what) return;
     }
     if (expected_count < max_expected) expected[expected_count++] = what;
-  }
-  void reached(const char* at) noexcept {
-    if (at > furthest) {
-      furthest = at;
-      expected_count = 0;
-    }
   }
 };
 

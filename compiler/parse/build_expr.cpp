@@ -136,8 +136,8 @@ ast::window_spec builder::window_spec(const node& n) {
                                                          : ast::frame_unit::groups;
         } else if (is<g::frame_between>(*p)) {
           f.between = true;
-          f.start = bound(*p->children.at(0));
-          f.end = bound(*p->children.at(1));
+          f.start = bound(*p->children[0]);
+          f.end = bound(*p->children[1]);
         } else if (is<g::frame_start>(*p)) {
           f.start = bound(*p);
         } else if (is<g::frame_exclude>(*p)) {
@@ -281,7 +281,7 @@ expr_ptr builder::suffix(expr_ptr lhs, const node& s) {
   }
   if (is<g::between_suffix>(s)) {
     const std::size_t k = negated ? 1 : 0;
-    expr_ptr low = flat(*s.children.at(k), 0);
+    expr_ptr low = flat(*s.children[k], 0);
     return make(w, ast::between{negated, std::move(lhs), std::move(low), flat(s, k + 1)});
   }
   if (is<g::in_suffix>(s)) {
@@ -306,7 +306,7 @@ expr_ptr builder::suffix(expr_ptr lhs, const node& s) {
     l.negated = negated;
     l.operand = std::move(lhs);
     std::size_t i = negated ? 1 : 0;
-    const auto t = text_of(*s.children.at(i));
+    const auto t = text_of(*s.children[i]);
     l.op = starts_with_keyword(t, g::kw::like)     ? ast::like_op::like
            : starts_with_keyword(t, g::kw::glob)   ? ast::like_op::glob
            : starts_with_keyword(t, g::kw::regexp) ? ast::like_op::regexp
@@ -386,7 +386,7 @@ expr_ptr builder::expr(const node& n) {
       if (is<g::case_operand>(*p)) {
         c.operand = expr(*p->children.front());
       } else if (is<g::case_when>(*p)) {
-        c.whens.push_back({expr(*p->children.at(0)), expr(*p->children.at(1))});
+        c.whens.push_back({expr(*p->children[0]), expr(*p->children[1])});
       } else if (is<g::case_else>(*p)) {
         c.otherwise = expr(*p->children.front());
       }
@@ -406,7 +406,7 @@ expr_ptr builder::expr(const node& n) {
       r.kind = starts_with_keyword(t, g::kw::rollback) ? ast::raise_kind::rollback
                : starts_with_keyword(t, g::kw::abort)  ? ast::raise_kind::abort
                                                        : ast::raise_kind::fail;
-      const node& m = *n.children.at(1);
+      const node& m = *n.children[1];
       const auto msg = text_of(m);
       r.message = make(span_of(m), ast::literal{!msg.empty() && msg.front() == '\'' ? ast::literal_kind::string
                                                                                     : ast::literal_kind::identifier,

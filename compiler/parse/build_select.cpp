@@ -255,7 +255,7 @@ ast::select_ptr builder::select(const node& n) {
       std::size_t k = 0;
       for (const auto& c : n.children) {
         if (is<g::select_core>(*c) || is<g::values_clause>(*c)) {
-          if (k++ == i) at = c.get();
+          if (k++ == i) at = c;
         }
       }
       assert(at != nullptr);

@@ -73,7 +73,7 @@ ast::insert build_insert(builder& b, const node& n) {
       s.source = b.select(*c);
     } else if (is<g::upsert_clause>(*c)) {
       // Upsert clauses nest: each holds the next one (or RETURNING).
-      const node* u = c.get();
+      const node* u = c;
       while (u != nullptr) {
         s.upserts.push_back(b.upsert(*u));
         const node* next = child<g::upsert_clause>(*u);
@@ -98,7 +98,7 @@ ast::update build_update(builder& b, const node& n) {
     if (is<g::with_clause>(*c)) {
       s.with = b.with(*c);
     } else if (is<g::or_conflict>(*c)) {
-      s.or_conflict = or_conflict(b, c.get());
+      s.or_conflict = or_conflict(b, c);
     } else if (is<g::target_table>(*c) || is<g::trigger_table>(*c)) {
       s.target = b.target(*c);
     } else if (is<g::indexed_by>(*c)) {
@@ -257,19 +257,19 @@ ast::upsert_clause builder::upsert(const node& n) {
   return u;
 }
 
-ast::statement builder::statement(const node& root) {
+ast::statement builder::statement(std::span<const node* const> top) {
   ast::statement s;
   const node* cmd = nullptr;
-  for (const auto& c : root.children) {
+  for (const node* c : top) {
     if (is<g::explain_prefix>(*c)) {
       s.explain = has_keyword(text_of(*c), g::kw::plan) ? ast::explain_mode::query_plan : ast::explain_mode::explain;
     } else {
-      cmd = c.get();
+      cmd = c;
     }
   }
   assert(cmd != nullptr);
   const node& n = *cmd;
-  s.where = span_of(root);
+  s.where = {file_, span_of(*top.front()).begin, span_of(*top.back()).end};
   if (is<g::create_table>(n)) {
     ast::create_table t = build_create_table(*this, n);
     set_temp(*this, n, t);
@@ -302,7 +302,7 @@ ast::statement builder::statement(const node& root) {
     v.module = identifier(*child<g::module_name>(n));
     if (const node* args = child<g::module_arguments>(n)) {
       std::vector<std::string> list;
-      for (const auto& a : args->children) list.emplace_back(a->has_content() ? text_of(*a) : std::string_view{});
+      for (const auto& a : args->children) list.emplace_back(text_of(*a));
       v.arguments = std::move(list);
     }
     s.node = std::move(v);
@@ -321,7 +321,7 @@ ast::statement builder::statement(const node& root) {
     a.column_keyword = child<g::column_keyword>(op) != nullptr;
     std::vector<const node*> names;
     for (const auto& c : op.children) {
-      if (is<g::nm>(*c)) names.push_back(c.get());
+      if (is<g::nm>(*c)) names.push_back(c);
     }
     if (is<g::rename_table>(op)) {
       a.what = ast::alter_table::kind::rename_table;

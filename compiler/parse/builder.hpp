@@ -7,28 +7,14 @@
 
 #include <memory>
 #include <string_view>
-#include <tao/pegtl/contrib/parse_tree.hpp>
 #include <type_traits>
 
 #include "compiler/ast/ast.hpp"
 #include "compiler/diag/diagnostic.hpp"
+#include "compiler/parse/tree.hpp"
 #include "grammar/script.hpp"
 
 namespace migc::parse {
-
-namespace pegtl = tao::pegtl;
-
-/// A parse-tree node. Nodes come from a per-thread free list: the grammar
-/// backtracks, and the parse tree allocates a node for every attempt of a
-/// selected rule, so general-purpose allocation dominated parsing time.
-struct node : pegtl::parse_tree::basic_node<node> {
-  static void* operator new(std::size_t size);
-  static void operator delete(void* p) noexcept;
-};
-
-/// Keeps the grammar's node_tag rules.
-template <typename Rule>
-struct selector : std::bool_constant<std::is_base_of_v<grammar::node_tag, Rule>> {};
 
 /// Builds AST nodes from parse-tree nodes of one file. Reports
 /// action-level errors to the sink; the AST it returns is complete even
@@ -38,8 +24,8 @@ class builder {
   builder(source::file_id file, std::string_view text, diag::sink& sink) noexcept
       : file_(file), base_(text.data()), end_(text.data() + text.size()), sink_(sink) {}
 
-  /// `n` is the root of one parsed `grammar::statement`.
-  ast::statement statement(const node& root);
+  /// `top` are the top-level nodes of one parsed `grammar::statement`.
+  ast::statement statement(std::span<const node* const> top);
 
   // -- helpers shared by the build_*.cpp files --------------------------------
   [[nodiscard]] source::span span_of(const node& n) const noexcept;
@@ -95,8 +81,8 @@ template <typename R>
 /// The first child of `n` of rule R, or nullptr.
 template <typename R>
 [[nodiscard]] const node* child(const node& n) noexcept {
-  for (const auto& c : n.children) {
-    if (c->is_type<R>()) return c.get();
+  for (const node* c : n.children) {
+    if (c->is_type<R>()) return c;
   }
   return nullptr;
 }

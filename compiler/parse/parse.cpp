@@ -14,53 +14,16 @@ namespace migc::parse {
 
 namespace g = grammar;
 
-// -- parse-tree node allocation ------------------------------------------------
-
-namespace {
-
-/// Freed nodes, linked through their own storage; released at thread exit.
-struct node_free_list {
-  void* head = nullptr;
-  node_free_list() = default;
-  node_free_list(const node_free_list&) = delete;
-  node_free_list& operator=(const node_free_list&) = delete;
-  ~node_free_list() {
-    while (head != nullptr) {
-      void* next = *static_cast<void**>(head);
-      ::operator delete(head);
-      head = next;
-    }
-  }
-};
-thread_local node_free_list free_nodes;
-
-}  // namespace
-
-void* node::operator new(std::size_t size) {
-  assert(size == sizeof(node));
-  if (void* p = free_nodes.head) {
-    free_nodes.head = *static_cast<void**>(p);
-    return p;
-  }
-  return ::operator new(size);
-}
-
-void node::operator delete(void* p) noexcept {
-  if (p == nullptr) return;
-  *static_cast<void**>(p) = free_nodes.head;
-  free_nodes.head = p;
-}
-
 // -- builder helpers ------------------------------------------------------------
 
 source::span builder::span_of(const node& n) const noexcept {
-  const char* b = g::skip_separators(n.m_begin.data, n.m_end.data);
-  return {file_, static_cast<std::uint32_t>(b - base_), static_cast<std::uint32_t>(n.m_end.data - base_)};
+  const char* b = g::skip_separators(n.begin, n.end);
+  return {file_, static_cast<std::uint32_t>(b - base_), static_cast<std::uint32_t>(n.end - base_)};
 }
 
 std::string_view builder::text_of(const node& n) const noexcept {
-  const char* b = g::skip_separators(n.m_begin.data, n.m_end.data);
-  return {b, static_cast<std::size_t>(n.m_end.data - b)};
+  const char* b = g::skip_separators(n.begin, n.end);
+  return {b, static_cast<std::size_t>(n.end - b)};
 }
 
 ast::identifier builder::identifier(const node& n) const {
@@ -261,6 +224,7 @@ ast::script parse_file(const source::source_manager& sources, source::file_id fi
   const char* const base = text.data();
   const char* const e = base + text.size();
   builder build(file, text, sink);
+  tree parse_tree;
   const char* p = base;
   for (;;) {
     p = g::skip_separators(p, e);
@@ -272,9 +236,10 @@ ast::script parse_file(const source::source_manager& sources, source::file_id fi
     g::parse_tracker tracker;
     const g::tracker_scope scope(tracker);
     pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*> in(p, e, "");
-    std::unique_ptr<node> root;
+    parse_tree.clear();
+    bool ok = false;
     try {
-      root = pegtl::parse_tree::parse<g::statement, node, selector>(in);
+      ok = pegtl::parse<g::statement, pegtl::nothing, tree_control>(in, parse_tree);
     } catch (const g::nesting_too_deep&) {
       const char* at = tracker.furthest != nullptr ? tracker.furthest : p;
       const auto offset = static_cast<std::uint32_t>(at - base);
@@ -283,10 +248,24 @@ ast::script parse_file(const source::source_manager& sources, source::file_id fi
       p = std::max(statement_end(p, e), p + 1);
       continue;
     }
-    if (root && !root->children.empty()) {
-      script.statements.push_back(build.statement(*root));
+    if (ok) {
+      script.statements.push_back(build.statement(parse_tree.build()));
       p = in.current();
       continue;
+    }
+    // Parse again to learn what the grammar expected where it stopped.
+    {
+      g::parse_tracker collect;
+      collect.collect_at = tracker.furthest;
+      const g::tracker_scope again(collect);
+      pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*> retry(p, e, "");
+      parse_tree.clear();
+      try {
+        (void)pegtl::parse<g::statement, pegtl::nothing, tree_control>(retry, parse_tree);
+      } catch (const g::nesting_too_deep&) {
+      }
+      tracker.expected = collect.expected;
+      tracker.expected_count = collect.expected_count;
     }
     report_syntax_error(sink, file, base, e, tracker);
     p = std::max(statement_end(p, e), p + 1);

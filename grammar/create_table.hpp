@@ -64,7 +64,8 @@ struct without_marker : kw_without, node_tag {};
 struct table_option : sor<seq<without_marker, nm>, nm>, node_tag {};
 /// table_option_set: options separated by ','; the set may be empty before
 /// a ',' (`(a) , STRICT` is accepted by SQLite).
-struct table_options : seq<opt<table_option>, star<comma, table_option>> {};
+struct leading_options_comma : comma, node_tag {};
+struct table_options : opt<sor<table_option, seq<leading_options_comma, table_option>>, star<comma, table_option>> {};
 
 struct table_definition : seq<lp, list<column_def, comma>, opt<comma, table_constraints>, rp, table_options>, node_tag {};
 struct table_as_select : seq<kw_as, select_stmt>, node_tag {};

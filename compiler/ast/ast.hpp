@@ -87,6 +87,7 @@ struct create_table {
   std::vector<column_definition> columns;
   std::vector<table_constraint> constraints;
   std::vector<table_option> options;
+  bool options_leading_comma = false;  // `(...) , STRICT`, which SQLite accepts
   bool without_rowid = false;
   bool strict = false;
   select_ptr as_select;
@@ -118,6 +119,7 @@ struct target_table {
 struct set_clause {
   std::vector<identifier> columns;
   bool parenthesized = false;
+  bool double_equals = false;  // written `==`
   expr_ptr value;
 };
 
@@ -215,6 +217,7 @@ struct pragma {
   enum class form : std::uint8_t { none, assign, call } how = form::none;
   std::string value;  // as written (signed numbers, names, ON/DELETE/DEFAULT)
   std::optional<identifier> value_name;  // when the value is a name
+  bool double_equals = false;            // written `==`
 };
 
 enum class transaction_mode : std::uint8_t { none, deferred, immediate, exclusive };

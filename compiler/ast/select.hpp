@@ -51,7 +51,7 @@ struct window_definition {
 struct limit_clause {
   expr_ptr count;
   expr_ptr offset;
-  bool comma_form = false;  // LIMIT offset, count
+  bool comma_form = false;  // written `LIMIT offset, count`
 };
 
 /// One SELECT ... or VALUES (...) of a compound.

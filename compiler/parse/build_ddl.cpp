@@ -211,6 +211,8 @@ ast::create_table build_create_table(builder& b, const node& n) {
       for (const auto& p : c->children) {
         if (is<g::column_def>(*p)) {
           t.columns.push_back(b.column(*p));
+        } else if (is<g::leading_options_comma>(*p)) {
+          t.options_leading_comma = true;
         } else if (is<g::constraint_comma>(*p)) {
           comma = true;
         } else if (is<g::table_option>(*p)) {

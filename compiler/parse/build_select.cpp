@@ -131,6 +131,8 @@ ast::limit_clause builder::limit(const node& n) {
     const node& o = *n.children.back();
     l.comma_form = is<g::limit_comma>(o);
     l.offset = expr(*o.children.front());
+    // LIMIT a, b: a is the offset and b the count, as in SQLite.
+    if (l.comma_form) std::swap(l.count, l.offset);
   }
   return l;
 }

@@ -231,6 +231,8 @@ std::vector<ast::set_clause> builder::set_list(const node& n) {
       s.columns.push_back(identifier(*c->children.front()));
     }
     s.value = expr(*c->children.back());
+    const char* eq = g::skip_separators(c->children.front()->end, c->end);
+    s.double_equals = c->end - eq >= 2 && eq[0] == '=' && eq[1] == '=';
     out.push_back(std::move(s));
   }
   return out;
@@ -358,6 +360,8 @@ ast::statement builder::statement(std::span<const node* const> top) {
           text_of(*child<g::qualified_name>(n)).size();
       const char first = *grammar::skip_separators(whole.data() + name_end, whole.data() + whole.size());
       p.how = first == '=' ? ast::pragma::form::assign : ast::pragma::form::call;
+      const char* eq = g::skip_separators(whole.data() + name_end, whole.data() + whole.size());
+      p.double_equals = whole.data() + whole.size() - eq >= 2 && eq[0] == '=' && eq[1] == '=';
       p.value = std::string(text_of(*v));
       if (const node* name = child<g::nm>(*v)) p.value_name = identifier(*name);
     }

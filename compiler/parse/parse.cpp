@@ -235,8 +235,8 @@ ast::script parse_file(const source::source_manager& sources, source::file_id fi
     }
     g::parse_tracker tracker;
     const g::tracker_scope scope(tracker);
-    pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*> in(p, e, "");
     parse_tree.clear();
+    tree_input in(p, e, parse_tree);
     bool ok = false;
     try {
       ok = pegtl::parse<g::statement, pegtl::nothing, tree_control>(in, parse_tree);
@@ -258,8 +258,8 @@ ast::script parse_file(const source::source_manager& sources, source::file_id fi
       g::parse_tracker collect;
       collect.collect_at = tracker.furthest;
       const g::tracker_scope again(collect);
-      pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*> retry(p, e, "");
       parse_tree.clear();
+      tree_input retry(p, e, parse_tree);
       try {
         (void)pegtl::parse<g::statement, pegtl::nothing, tree_control>(retry, parse_tree);
       } catch (const g::nesting_too_deep&) {

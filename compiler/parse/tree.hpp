@@ -62,6 +62,10 @@ class tree {
     entries_.resize(marks_.back().size);
     marks_.pop_back();
   }
+  [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
+  void truncate(std::size_t n) noexcept {
+    if (n < entries_.size()) entries_.resize(n);
+  }
 
   /// Builds the nodes; returns the top-level nodes in source order. Valid
   /// until the next clear().
@@ -76,6 +80,64 @@ class tree {
   std::vector<mark_t> marks_;
   std::vector<node> nodes_;
   std::vector<const node*> links_;
+};
+
+/// PEGTL's input marker, extended to the tree: when the grammar rewinds the
+/// input after a failed attempt, the nodes recorded during that attempt go
+/// too, even when the attempt's own rule was not a selected one.
+template <typename Iterator, pegtl::rewind_mode M>
+class [[nodiscard]] tree_marker {
+ public:
+  static constexpr pegtl::rewind_mode next_rewind_mode = M;
+  tree_marker(const Iterator& /*unused*/, tree& /*unused*/) noexcept {}
+  tree_marker(const tree_marker&) = delete;
+  tree_marker& operator=(const tree_marker&) = delete;
+  ~tree_marker() = default;
+  [[nodiscard]] bool operator()(bool result) const noexcept { return result; }
+};
+
+template <typename Iterator>
+class [[nodiscard]] tree_marker<Iterator, pegtl::rewind_mode::required> {
+ public:
+  static constexpr pegtl::rewind_mode next_rewind_mode = pegtl::rewind_mode::active;
+  tree_marker(Iterator& i, tree& t) noexcept : saved_(i), input_(&i), tree_(&t), size_(t.size()) {}
+  tree_marker(const tree_marker&) = delete;
+  tree_marker& operator=(const tree_marker&) = delete;
+  ~tree_marker() {
+    if (input_ != nullptr) {
+      *input_ = saved_;
+      tree_->truncate(size_);
+    }
+  }
+  [[nodiscard]] bool operator()(bool result) noexcept {
+    if (result) {
+      input_ = nullptr;
+      return true;
+    }
+    return false;
+  }
+  [[nodiscard]] const Iterator& iterator() const noexcept { return saved_; }
+
+ private:
+  const Iterator saved_;
+  Iterator* input_;
+  tree* tree_;
+  std::size_t size_;
+};
+
+/// The input the grammar runs on: SQL text in memory, positions decoded
+/// only when printed, and rewinding that keeps the tree in step.
+class tree_input : public pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*> {
+ public:
+  tree_input(const char* begin, const char* end, tree& t) noexcept : memory_input(begin, end, ""), tree_(&t) {}
+
+  template <pegtl::rewind_mode M>
+  [[nodiscard]] tree_marker<iterator_t, M> mark() noexcept {
+    return tree_marker<iterator_t, M>(iterator(), *tree_);
+  }
+
+ private:
+  tree* tree_;
 };
 
 /// PEGTL control: records node_tag rules into the tree passed as state;

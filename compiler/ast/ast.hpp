@@ -196,13 +196,20 @@ struct create_virtual_table {
   std::optional<std::vector<std::string>> arguments;  // each argument's text, trimmed
 };
 
+/// ALTER TABLE. The constraint forms (add_check, drop_constraint,
+/// set_not_null, drop_not_null) are SQLite 3.53's.
 struct alter_table {
-  enum class kind : std::uint8_t { rename_table, rename_column, add_column, drop_column } what{};
+  enum class kind : std::uint8_t {
+    rename_table, rename_column, add_column, drop_column, add_check, drop_constraint, set_not_null, drop_not_null
+  } what{};
   qualified_name table;
   bool column_keyword = false;
-  std::optional<identifier> from;  // rename_column, drop_column
+  std::optional<identifier> from;  // rename_column, drop_column, set/drop_not_null: the column
   std::optional<identifier> to;    // rename_table, rename_column
   std::optional<column_definition> column;  // add_column
+  std::optional<identifier> constraint;     // add_check (CONSTRAINT name), drop_constraint
+  expr_ptr check;                           // add_check
+  conflict_resolution on_conflict = conflict_resolution::none;  // set_not_null
 };
 
 enum class object_kind : std::uint8_t { table, view, index, trigger };

@@ -11,8 +11,6 @@ namespace migc::parse {
 
 namespace g = grammar;
 
-namespace {
-
 // `n` is an on_conflict node (ON CONFLICT <action>) or null.
 ast::conflict_resolution conflict_of(builder& b, const node* n) {
   if (n == nullptr) return ast::conflict_resolution::none;
@@ -23,6 +21,8 @@ ast::conflict_resolution conflict_of(builder& b, const node* n) {
   if (starts_with_keyword(t, g::kw::ignore)) return ast::conflict_resolution::ignore;
   return ast::conflict_resolution::replace;
 }
+
+namespace {
 
 ast::fk_action fk_action_of(std::string_view t) {
   if (has_keyword(t, g::kw::null)) return ast::fk_action::set_null;

@@ -335,6 +335,21 @@ ast::statement builder::statement(std::span<const node* const> top) {
     } else if (is<g::add_column>(op)) {
       a.what = ast::alter_table::kind::add_column;
       a.column = column(*child<g::column_def>(op));
+    } else if (is<g::add_check>(op)) {
+      a.what = ast::alter_table::kind::add_check;
+      if (const node* c = child<g::constraint_name>(op)) a.constraint = identifier(*c->children.front());
+      a.check = expr(*op.children.back());
+    } else if (is<g::drop_constraint>(op)) {
+      a.what = ast::alter_table::kind::drop_constraint;
+      a.constraint = identifier(*names.front());
+    } else if (is<g::alter_column>(op)) {
+      a.from = identifier(*names.front());
+      if (const node* set = child<g::set_not_null>(op)) {
+        a.what = ast::alter_table::kind::set_not_null;
+        if (const node* oc = child<g::on_conflict>(*set)) a.on_conflict = conflict_of(*this, oc);
+      } else {
+        a.what = ast::alter_table::kind::drop_not_null;
+      }
     } else {
       a.what = ast::alter_table::kind::drop_column;
       a.from = identifier(*names.front());

@@ -87,6 +87,9 @@ template <typename R>
   return nullptr;
 }
 
+/// The resolution of an on_conflict node (ON CONFLICT <action>), or none.
+ast::conflict_resolution conflict_of(builder& b, const node* n);
+
 /// Whether the source text of `n` (already trimmed) starts with keyword `k`.
 bool starts_with_keyword(std::string_view text, grammar::kw k) noexcept;
 /// Whether the trimmed text contains keyword `k` as a whole word outside quotes.

@@ -152,7 +152,9 @@ std::string display_expected(const char* what) {
   // Keywords are spelled in lower case in the table; show them as written in SQL.
   if (s.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos &&
       g::lookup_keyword(s.data(), s.size()) != g::kw::none) {
-    for (char& c : s) c = static_cast<char>(c - 'a' + 'A');
+    for (char& c : s) {
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
   }
   return s;
 }
@@ -200,6 +202,17 @@ void report_syntax_error(diag::sink& sink, source::file_id file, const char* bas
   for (std::size_t i = 0; i < t.expected_count; ++i) {
     std::string s = display_expected(t.expected[i]);
     if (std::find(expected.begin(), expected.end(), s) == expected.end()) expected.push_back(std::move(s));
+  }
+  // Where any expression may start, say so instead of listing its first tokens.
+  static constexpr std::string_view expression_starts[] = {
+      "'~'", "'+'", "'-'", "NOT", "number", "string", "blob", "NULL", "CURRENT_TIMESTAMP", "CURRENT_TIME",
+      "CURRENT_DATE", "parameter", "CAST", "CASE", "EXISTS", "RAISE", "'('", "name"};
+  const auto has = [&](std::string_view w) { return std::find(expected.begin(), expected.end(), w) != expected.end(); };
+  if (has("number") && has("parameter") && has("CASE")) {
+    std::erase_if(expected, [](const std::string& w) {
+      return std::find(std::begin(expression_starts), std::end(expression_starts), w) != std::end(expression_starts);
+    });
+    expected.insert(expected.begin(), "expression");
   }
   std::string list;
   const std::size_t shown = std::min<std::size_t>(expected.size(), 8);

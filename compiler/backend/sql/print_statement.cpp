@@ -402,6 +402,29 @@ void print_alter_table(std::string& out, const ast::alter_table& s) {
       out += column;
       print_identifier(out, *s.from);
       return;
+    case kind::add_check:
+      out += " ADD ";
+      if (s.constraint) {
+        out += "CONSTRAINT ";
+        print_identifier(out, *s.constraint);
+        out += ' ';
+      }
+      out += "CHECK(";
+      print_expr(out, *s.check);
+      out += ')';
+      return;
+    case kind::drop_constraint:
+      out += " DROP CONSTRAINT ";
+      print_identifier(out, *s.constraint);
+      return;
+    case kind::set_not_null:
+    case kind::drop_not_null:
+      out += " ALTER ";
+      out += column;
+      print_identifier(out, *s.from);
+      out += s.what == kind::set_not_null ? " SET NOT NULL" : " DROP NOT NULL";
+      print_on_conflict(out, s.on_conflict);
+      return;
   }
 }
 

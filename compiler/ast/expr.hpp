@@ -198,6 +198,9 @@ struct raise {
 
 struct expr {
   span where{};
+  /// 1 + the height of the tallest operand, as SQLite counts it against
+  /// its expression depth limit (1000).
+  std::uint32_t height = 1;
   std::variant<literal, parameter, column_ref, unary, binary, null_test, between, in_list, like, collate, cast,
                case_expr, exists, subquery, paren, function_call, raise>
       node;

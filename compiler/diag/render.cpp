@@ -71,18 +71,39 @@ class text_renderer {
   }
 
   // The line where `at` begins, and a caret line under the part of `at` that
-  // lies on it.
+  // lies on it. A long line (generated SQL often is one) is shown as a window
+  // of about 120 columns around the caret, elided with "...".
   void snippet(source::span at) {
     if (!at.valid()) return;
+    static constexpr std::size_t window_before = 50;
+    static constexpr std::size_t window_after = 70;
     source::line_col pos = sources_.position(at.file, at.begin);
     std::string_view line = sources_.line_text(at.file, pos.line);
+    std::size_t begin = std::min<std::size_t>(pos.byte_column - 1, line.size());
+    std::size_t end = std::min<std::size_t>(begin + (at.end > at.begin ? at.end - at.begin : 0), line.size());
+
+    std::string_view prefix;
+    std::string_view suffix;
+    if (line.size() > window_before + window_after) {
+      std::size_t from = begin > window_before ? begin - window_before : 0;
+      std::size_t to = std::min(line.size(), begin + window_after);
+      // Keep multi-byte characters whole.
+      while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+      while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
+      if (from > 0) prefix = "...";
+      if (to < line.size()) suffix = "...";
+      line = line.substr(from, to - from);
+      begin -= from;
+      end = std::min(end - std::min(end, from), line.size());
+      end = std::max(end, begin);
+    }
+    out_ += prefix;
     out_ += line;
+    out_ += suffix;
     out_ += '\n';
 
-    std::size_t begin = std::min<std::size_t>(pos.byte_column - 1, line.size());
-    std::string indent;
+    std::string indent(prefix.size(), ' ');
     for (std::size_t i = 0; i < begin; i += source::code_point_length(line, i)) indent += line[i] == '\t' ? '\t' : ' ';
-    std::size_t end = std::min<std::size_t>(begin + (at.end > at.begin ? at.end - at.begin : 0), line.size());
     std::uint32_t width = source::count_code_points(line.substr(begin, end - begin));
     std::string caret = "^";
     if (width > 1) caret.append(width - 1, '~');

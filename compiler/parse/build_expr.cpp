@@ -12,11 +12,53 @@ using ast::expr_ptr;
 
 namespace {
 
+std::uint32_t height(const expr_ptr& e) { return e ? e->height : 0; }
+std::uint32_t height(const std::vector<expr_ptr>& v) {
+  std::uint32_t h = 0;
+  for (const auto& e : v) h = std::max(h, height(e));
+  return h;
+}
+
+/// The height of an expression's tallest operand (subqueries not counted).
+std::uint32_t operand_height(const ast::expr& e) {
+  return std::visit(
+      [](const auto& n) -> std::uint32_t {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, ast::unary> || std::is_same_v<T, ast::null_test> ||
+                      std::is_same_v<T, ast::collate> || std::is_same_v<T, ast::cast>) {
+          return height(n.operand);
+        } else if constexpr (std::is_same_v<T, ast::binary>) {
+          return std::max(height(n.lhs), height(n.rhs));
+        } else if constexpr (std::is_same_v<T, ast::between>) {
+          return std::max({height(n.operand), height(n.low), height(n.high)});
+        } else if constexpr (std::is_same_v<T, ast::like>) {
+          return std::max({height(n.operand), height(n.pattern), height(n.escape)});
+        } else if constexpr (std::is_same_v<T, ast::in_list>) {
+          const auto* list = std::get_if<std::vector<expr_ptr>>(&n.rhs);
+          return std::max(height(n.operand), list != nullptr ? height(*list) : 0U);
+        } else if constexpr (std::is_same_v<T, ast::case_expr>) {
+          std::uint32_t h = std::max(height(n.operand), height(n.otherwise));
+          for (const auto& w : n.whens) h = std::max({h, height(w.when), height(w.then)});
+          return h;
+        } else if constexpr (std::is_same_v<T, ast::paren>) {
+          return height(n.items);
+        } else if constexpr (std::is_same_v<T, ast::function_call>) {
+          return std::max(height(n.arguments), height(n.filter));
+        } else if constexpr (std::is_same_v<T, ast::raise>) {
+          return height(n.message);
+        } else {
+          return 0;
+        }
+      },
+      e.node);
+}
+
 template <typename T>
 expr_ptr make(source::span where, T&& value) {
   auto e = std::make_unique<ast::expr>();
   e->where = where;
   e->node = std::forward<T>(value);
+  e->height = 1 + operand_height(*e);
   return e;
 }
 
@@ -219,15 +261,35 @@ bool is_eq_suffix(const node& n) {
 
 }  // namespace
 
+bool builder::too_tall(const expr_ptr& e, const node& at) {
+  if (e->height <= max_expr_height) return false;
+  if (!too_tall_reported_) {
+    const source::span where = span_of(at);
+    sink_.error(diag::code::E0103, {where.file, where.begin, where.begin + 1},
+                fmt::format("expression tree is too large (maximum depth {}, as in SQLite)", max_expr_height));
+    too_tall_reported_ = true;
+  }
+  return true;
+}
+
 expr_ptr builder::climb(const node& parent, std::size_t& pos, std::size_t end, int min) {
   assert(pos < end);
   expr_ptr lhs = expr(*parent.children[pos++]);
+  // A tree taller than SQLite's limit is an error; building stops growing it
+  // so that no AST is deep enough to strain recursion.
+  const auto skip_rest = [&] {
+    pos = end;
+    return std::move(lhs);
+  };
+  if (too_tall(lhs, parent)) return skip_rest();
   while (pos < end && is<g::collate_suffix>(*parent.children[pos])) {
+    if (too_tall(lhs, parent)) return skip_rest();
     const node& s = *parent.children[pos++];
     const source::span w = join(lhs->where, span_of(s));
     lhs = make(w, ast::collate{std::move(lhs), identifier(*s.children.front())});
   }
   while (pos < end) {
+    if (too_tall(lhs, parent)) return skip_rest();
     const node& op = *parent.children[pos];
     if (is_eq_suffix(op)) {
       if (prec_eq < min) break;
@@ -254,6 +316,7 @@ expr_ptr builder::flat(const node& n, std::size_t first) {
   std::size_t pos = first;
   expr_ptr e = climb(n, pos, n.children.size(), 0);
   assert(pos == n.children.size());
+  (void)too_tall(e, n);
   return e;
 }
 

@@ -65,11 +65,19 @@ class builder {
 
   bool in_trigger = false;
 
+  /// SQLite's SQLITE_MAX_EXPR_DEPTH.
+  static constexpr std::uint32_t max_expr_height = 1000;
+  /// Reports E0103 (once per statement) when `e` is taller than SQLite
+  /// allows; true if so.
+  bool too_tall(const ast::expr_ptr& e, const node& at);
+  void begin_statement() noexcept { too_tall_reported_ = false; }
+
  private:
   source::file_id file_;
   const char* base_;
   const char* end_;
   diag::sink& sink_;
+  bool too_tall_reported_ = false;
 };
 
 /// True if `n` is a node of grammar rule R.

@@ -262,6 +262,7 @@ ast::script parse_file(const source::source_manager& sources, source::file_id fi
       continue;
     }
     if (ok) {
+      build.begin_statement();
       script.statements.push_back(build.statement(parse_tree.build()));
       p = in.current();
       continue;

@@ -186,7 +186,31 @@ bool recognizable(const char* p, const char* e) {
   return punct.find(c) != std::string_view::npos;
 }
 
-void report_syntax_error(diag::sink& sink, source::file_id file, const char* base, const char* e,
+/// The innermost '(' still open at `at` in the statement starting at `p`,
+/// or nullptr.
+const char* open_parenthesis(const char* p, const char* at) {
+  std::vector<const char*> open;
+  while (p < at) {
+    p = g::skip_separators(p, at);
+    if (p >= at) break;
+    const char c = *p;
+    if (c == '\'' || c == '"' || c == '`' || c == '[') {
+      const std::size_t n = g::quoted_length(p, at, c == '[' ? ']' : c);
+      if (n == 0) break;
+      p += n;
+    } else if (c == '(') {
+      open.push_back(p++);
+    } else if (c == ')') {
+      if (!open.empty()) open.pop_back();
+      ++p;
+    } else {
+      ++p;
+    }
+  }
+  return open.empty() ? nullptr : open.back();
+}
+
+void report_syntax_error(diag::sink& sink, source::file_id file, const char* base, const char* start, const char* e,
                          const g::parse_tracker& t) {
   const char* at = t.furthest != nullptr ? t.furthest : e;
   const auto offset = static_cast<std::uint32_t>(at - base);
@@ -214,6 +238,9 @@ void report_syntax_error(diag::sink& sink, source::file_id file, const char* bas
     });
     expected.insert(expected.begin(), "expression");
   }
+  // Closing punctuation is what is most often missing: list it first.
+  std::stable_partition(expected.begin(), expected.end(),
+                        [](const std::string& w) { return w == "')'" || w == "','" || w == "';'"; });
   std::string list;
   const std::size_t shown = std::min<std::size_t>(expected.size(), 8);
   for (std::size_t i = 0; i < shown; ++i) {
@@ -225,7 +252,13 @@ void report_syntax_error(diag::sink& sink, source::file_id file, const char* bas
   const auto end = static_cast<std::uint32_t>(offset + std::max<std::size_t>(tok.size(), at == e ? 0 : 1));
   std::string message = tok.empty() ? std::string("incomplete input") : fmt::format("syntax error near '{}'", tok);
   if (!list.empty()) message += fmt::format(": expected {}", list);
-  sink.error(diag::code::E0101, {file, offset, end}, std::move(message));
+  diag::diagnostic& d = sink.error(diag::code::E0101, {file, offset, end}, std::move(message));
+  if (std::find(expected.begin(), expected.end(), "')'") != expected.end()) {
+    if (const char* open = open_parenthesis(start, at)) {
+      const auto o = static_cast<std::uint32_t>(open - base);
+      d.notes.push_back({{file, o, o + 1}, "to match this '('"});
+    }
+  }
 }
 
 }  // namespace
@@ -281,7 +314,7 @@ ast::script parse_file(const source::source_manager& sources, source::file_id fi
       tracker.expected = collect.expected;
       tracker.expected_count = collect.expected_count;
     }
-    report_syntax_error(sink, file, base, e, tracker);
+    report_syntax_error(sink, file, base, p, e, tracker);
     p = std::max(statement_end(p, e), p + 1);
   }
   return script;

@@ -19,10 +19,10 @@ struct drop_constraint : seq<kw_drop, kw_constraint, nm>, node_tag {};
 struct set_not_null : seq<kw_set, kw_not_, kw_null, opt<on_conflict>>, node_tag {};
 struct drop_not_null : seq<kw_drop, kw_not_, kw_null>, node_tag {};
 struct alter_column : seq<kw_alter, opt<column_keyword>, nm, sor<set_not_null, drop_not_null>>, node_tag {};
-struct alter_table : seq<kw_alter, kw_table, qualified_name,
-                         sor<rename_table, rename_column, add_check, add_column, drop_constraint, drop_column,
-                             alter_column>>,
-                     node_tag {};
+struct alter_table
+    : seq<kw_alter, kw_table, qualified_name,
+          sor<rename_table, rename_column, add_check, add_column, drop_constraint, drop_column, alter_column>>,
+      node_tag {};
 
 struct object_kind : sor<kw_table, kw_view, kw_index, kw_trigger>, node_tag {};
 struct drop_stmt : seq<kw_drop, object_kind, if_exists_opt, qualified_name>, node_tag {};

@@ -17,8 +17,8 @@ namespace migc::grammar {
 // CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (columns) [WHERE expr]
 struct unique_marker : kw_unique, node_tag {};
 struct index_table : nm_token, node_tag {};
-struct create_index : seq<kw_create, opt<unique_marker>, kw_index, if_not_exists_opt, qualified_name, kw_on, index_table,
-                          lp, sortlist, rp, opt<where_clause>>,
+struct create_index : seq<kw_create, opt<unique_marker>, kw_index, if_not_exists_opt, qualified_name, kw_on,
+                          index_table, lp, sortlist, rp, opt<where_clause>>,
                       node_tag {};
 
 // CREATE [TEMP] VIEW [IF NOT EXISTS] name [(columns)] AS select
@@ -37,13 +37,12 @@ struct trigger_update : seq<kw_update, opt<or_conflict>, trigger_table, opt<sor<
                             set_list, opt<from_clause>, opt<where_clause>>,
                         node_tag {};
 struct trigger_insert : seq<insert_verb, kw_into, trigger_table, opt<column_list>, select_stmt, upsert>, node_tag {};
-struct trigger_delete
-    : seq<kw_delete_, kw_from, trigger_table, opt<sor<indexed_by, not_indexed>>, opt<where_clause>>, node_tag {};
+struct trigger_delete : seq<kw_delete_, kw_from, trigger_table, opt<sor<indexed_by, not_indexed>>, opt<where_clause>>,
+                        node_tag {};
 struct trigger_step : seq<sor<trigger_update, trigger_insert, trigger_delete, select_stmt>, semi> {};
 struct create_trigger
-    : seq<kw_create, opt<temp_marker>, kw_trigger, if_not_exists_opt, qualified_name, opt<trigger_time>,
-          trigger_event, kw_on, qualified_name, opt<for_each_row>, opt<trigger_when>, kw_begin, plus<trigger_step>,
-          kw_end>,
+    : seq<kw_create, opt<temp_marker>, kw_trigger, if_not_exists_opt, qualified_name, opt<trigger_time>, trigger_event,
+          kw_on, qualified_name, opt<for_each_row>, opt<trigger_when>, kw_begin, plus<trigger_step>, kw_end>,
       node_tag {};
 
 // CREATE VIRTUAL TABLE [IF NOT EXISTS] name USING module [(args)]
@@ -74,8 +73,19 @@ struct any_token : terminal<any_token> {
       if (static_cast<std::size_t>(e - p) >= op.size() && std::string_view(p, op.size()) == op) return op.size();
     }
     switch (*p) {
-      case ';': case '+': case '-': case '*': case '/': case '%': case '=': case '<': case '>':
-      case '&': case '|': case '~': case '.':
+      case ';':
+      case '+':
+      case '-':
+      case '*':
+      case '/':
+      case '%':
+      case '=':
+      case '<':
+      case '>':
+      case '&':
+      case '|':
+      case '~':
+      case '.':
         return 1;
       default:
         return 0;
@@ -86,9 +96,8 @@ struct module_arg_group : seq<lp, star<sor<module_arg_group, any_token, comma>>,
 struct module_argument : star<sor<any_token, module_arg_group>>, node_tag {};
 struct module_arguments : seq<lp, list<module_argument, comma>, rp>, node_tag {};
 struct module_name : nm_token, node_tag {};
-struct create_virtual_table
-    : seq<kw_create, kw_virtual_, kw_table, if_not_exists_opt, qualified_name, kw_using_, module_name,
-          opt<module_arguments>>,
-      node_tag {};
+struct create_virtual_table : seq<kw_create, kw_virtual_, kw_table, if_not_exists_opt, qualified_name, kw_using_,
+                                  module_name, opt<module_arguments>>,
+                              node_tag {};
 
 }  // namespace migc::grammar

@@ -35,28 +35,24 @@ struct default_value : seq<kw_default_, sor<default_paren, default_signed, liter
 struct not_null_constraint : seq<kw_not_, kw_null, opt<on_conflict>>, node_tag {};
 struct null_constraint : seq<kw_null, opt<on_conflict>>, node_tag {};
 struct autoincrement : kw_autoincrement, node_tag {};
-struct column_primary_key
-    : seq<kw_primary, kw_key, opt<sort_order>, opt<on_conflict>, opt<autoincrement>>, node_tag {};
+struct column_primary_key : seq<kw_primary, kw_key, opt<sort_order>, opt<on_conflict>, opt<autoincrement>>, node_tag {};
 struct column_unique : seq<kw_unique, opt<on_conflict>>, node_tag {};
 struct check_constraint : seq<kw_check, lp, expr, rp>, node_tag {};
 struct collate_constraint : seq<kw_collate, ids>, node_tag {};
 struct generated_storage : id_only_token, node_tag {};
-struct generated_constraint
-    : seq<opt<kw_generated, kw_always>, kw_as, lp, expr, rp, opt<generated_storage>>, node_tag {};
-struct column_constraint : sor<constraint_name, default_value, not_null_constraint, null_constraint,
-                               column_primary_key, column_unique, check_constraint, references_clause,
-                               fk_deferrable, collate_constraint, generated_constraint> {};
+struct generated_constraint : seq<opt<kw_generated, kw_always>, kw_as, lp, expr, rp, opt<generated_storage>>,
+                              node_tag {};
+struct column_constraint
+    : sor<constraint_name, default_value, not_null_constraint, null_constraint, column_primary_key, column_unique,
+          check_constraint, references_clause, fk_deferrable, collate_constraint, generated_constraint> {};
 struct column_def : seq<nm, opt<type_name>, star<column_constraint>>, node_tag {};
 
 // table constraints
-struct table_primary_key
-    : seq<kw_primary, kw_key, lp, sortlist, opt<autoincrement>, rp, opt<on_conflict>>, node_tag {};
+struct table_primary_key : seq<kw_primary, kw_key, lp, sortlist, opt<autoincrement>, rp, opt<on_conflict>>, node_tag {};
 struct table_unique : seq<kw_unique, lp, sortlist, rp, opt<on_conflict>>, node_tag {};
 struct table_check : seq<kw_check, lp, expr, rp, opt<on_conflict>>, node_tag {};
-struct table_foreign_key
-    : seq<kw_foreign, kw_key, eidlist, references_clause, opt<fk_deferrable>>, node_tag {};
-struct table_constraint
-    : sor<constraint_name, table_primary_key, table_unique, table_check, table_foreign_key> {};
+struct table_foreign_key : seq<kw_foreign, kw_key, eidlist, references_clause, opt<fk_deferrable>>, node_tag {};
+struct table_constraint : sor<constraint_name, table_primary_key, table_unique, table_check, table_foreign_key> {};
 struct constraint_comma : comma, node_tag {};
 struct table_constraints : seq<table_constraint, star<opt<constraint_comma>, table_constraint>> {};
 
@@ -67,13 +63,13 @@ struct table_option : sor<seq<without_marker, nm>, nm>, node_tag {};
 struct leading_options_comma : comma, node_tag {};
 struct table_options : opt<sor<table_option, seq<leading_options_comma, table_option>>, star<comma, table_option>> {};
 
-struct table_definition : seq<lp, list<column_def, comma>, opt<comma, table_constraints>, rp, table_options>, node_tag {};
+struct table_definition : seq<lp, list<column_def, comma>, opt<comma, table_constraints>, rp, table_options>,
+                          node_tag {};
 struct table_as_select : seq<kw_as, select_stmt>, node_tag {};
 
 struct temp_marker : sor<kw_temp, kw_temporary>, node_tag {};
-struct create_table
-    : seq<kw_create, opt<temp_marker>, kw_table, if_not_exists_opt, qualified_name,
-          sor<table_definition, table_as_select>>,
-      node_tag {};
+struct create_table : seq<kw_create, opt<temp_marker>, kw_table, if_not_exists_opt, qualified_name,
+                          sor<table_definition, table_as_select>>,
+                      node_tag {};
 
 }  // namespace migc::grammar

@@ -32,9 +32,9 @@ struct upsert_clause : sor<seq<kw_on, kw_conflict, conflict_target, sor<upsert_n
 struct upsert : opt<sor<upsert_clause, returning_clause>> {};
 
 struct default_values : seq<kw_default_, kw_values, opt<returning_clause>>, node_tag {};
-struct insert_stmt
-    : seq<opt<with_clause>, insert_verb, kw_into, target_table, opt<column_list>, sor<default_values, seq<select_stmt, upsert>>>,
-      node_tag {};
+struct insert_stmt : seq<opt<with_clause>, insert_verb, kw_into, target_table, opt<column_list>,
+                         sor<default_values, seq<select_stmt, upsert>>>,
+                     node_tag {};
 
 struct where_returning : seq<opt<where_clause>, opt<returning_clause>> {};
 struct update_stmt : seq<opt<with_clause>, kw_update, opt<or_conflict>, target_table, opt<sor<indexed_by, not_indexed>>,

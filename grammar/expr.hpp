@@ -57,11 +57,10 @@ struct function_order_by : seq<kw_order, kw_by, sortlist>, node_tag {};
 struct filter_clause : seq<kw_filter, lp, kw_where, expr, rp>, node_tag {};
 struct window_ref : nm_token, node_tag {};
 struct over_clause : seq<kw_over, sor<seq<lp, window_spec, rp>, window_ref>>, node_tag {};
-struct function_call : seq<function_name, lp,
-                           sor<seq<star_argument, rp>,
-                               seq<opt<distinct_all>, expr_list, opt<function_order_by>, rp>>,
-                           opt<guarded<kw_filter, filter_clause>>, opt<guarded<kw_over, over_clause>>>,
-                       node_tag {};
+struct function_call
+    : seq<function_name, lp, sor<seq<star_argument, rp>, seq<opt<distinct_all>, expr_list, opt<function_order_by>, rp>>,
+          opt<guarded<kw_filter, filter_clause>>, opt<guarded<kw_over, over_clause>>>,
+      node_tag {};
 
 struct cast_expr : seq<kw_cast, lp, expr, kw_as, opt<type_name>, rp>, node_tag {};
 
@@ -88,9 +87,8 @@ struct primary
                                  kw::current_timestamp>,
                       lp>,
                   function_call>,
-          guarded<sor<seq<ref_head_token, dot>,
-                      name_token<nc_id | nc_indexed | nc_join, kw::raise, kw::cast, kw::current_date, kw::current_time,
-                                 kw::current_timestamp>>,
+          guarded<sor<seq<ref_head_token, dot>, name_token<nc_id | nc_indexed | nc_join, kw::raise, kw::cast,
+                                                           kw::current_date, kw::current_time, kw::current_timestamp>>,
                   column_ref>,
           literal, lit_parameter, guarded<kw_cast, cast_expr>, guarded<kw_case_, case_expr>,
           guarded<kw_exists, exists_expr>, guarded<kw_raise, raise_expr>, guarded<lp, sor<subquery_expr, paren_expr>>> {
@@ -139,9 +137,8 @@ struct escape_clause : seq<kw_escape, rel_level>, node_tag {};
 struct like_suffix : seq<opt<not_marker>, like_op, rel_level, opt<escape_clause>>, node_tag {};
 struct eq_op : sor<op_eq, op_ne>, node_tag {};
 struct compare_suffix : seq<eq_op, rel_level>, node_tag {};
-struct eq_suffix_start
-    : sor<kw_isnull, kw_notnull, kw_not_, kw_is, kw_between, kw_in, kw_like, kw_glob, kw_regexp, kw_match, op_eq, op_ne> {
-};
+struct eq_suffix_start : sor<kw_isnull, kw_notnull, kw_not_, kw_is, kw_between, kw_in, kw_like, kw_glob, kw_regexp,
+                             kw_match, op_eq, op_ne> {};
 struct eq_suffix : sor<null_test, is_suffix, between_suffix, in_suffix, like_suffix, compare_suffix> {};
 struct eq_level : seq<rel_level, star<guarded<eq_suffix_start, eq_suffix>>> {};
 

@@ -19,8 +19,8 @@
 #include <cstdint>
 #include <string_view>
 #include <tao/pegtl.hpp>
-#include <type_traits>
 #include <tao/pegtl/contrib/analyze_traits.hpp>
+#include <type_traits>
 
 #include "grammar/keywords.hpp"
 
@@ -81,9 +81,7 @@ inline void expect_at(const char* at, const char* what) noexcept {
 
 constexpr bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-constexpr bool is_xdigit(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+constexpr bool is_xdigit(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 constexpr bool is_id_start(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -139,10 +137,10 @@ constexpr std::size_t quoted_length(const char* p, const char* e, char close) no
 
 /// Token classes of parse.y that a name may belong to.
 enum name_class : unsigned {
-  nc_id = 1,        // ID (including fallback keywords and quoted identifiers)
-  nc_string = 2,    // STRING ('...')
-  nc_indexed = 4,   // INDEXED
-  nc_join = 8,      // JOIN_KW
+  nc_id = 1,       // ID (including fallback keywords and quoted identifiers)
+  nc_string = 2,   // STRING ('...')
+  nc_indexed = 4,  // INDEXED
+  nc_join = 8,     // JOIN_KW
 };
 
 struct token_info {
@@ -306,16 +304,37 @@ struct name_token : terminal<name_token<Classes, Excluded...>> {
 };
 
 enum class punct_kind : std::uint8_t {
-  lp, rp, semi, comma, dot, plus, minus, star, slash, rem, eq, ne, lt, le, gt, ge,
-  lshift, rshift, bitand_, bitor_, bitnot, concat, ptr
+  lp,
+  rp,
+  semi,
+  comma,
+  dot,
+  plus,
+  minus,
+  star,
+  slash,
+  rem,
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  lshift,
+  rshift,
+  bitand_,
+  bitor_,
+  bitnot,
+  concat,
+  ptr
 };
 
 template <punct_kind P>
 struct punct : terminal<punct<P>> {
   static constexpr const char* expected_text() {
-    constexpr std::array names = {"'('", "')'", "';'", "','",  "'.'",  "'+'",  "'-'", "'*'",
-                                  "'/'", "'%'", "'='", "'!='", "'<'",  "'<='", "'>'", "'>='",
-                                  "'<<'", "'>>'", "'&'", "'|'", "'~'", "'||'", "'->'"};
+    constexpr std::array names = {"'('",  "')'",  "';'", "','",  "'.'", "'+'",  "'-'", "'*'",
+                                  "'/'",  "'%'",  "'='", "'!='", "'<'", "'<='", "'>'", "'>='",
+                                  "'<<'", "'>>'", "'&'", "'|'",  "'~'", "'||'", "'->'"};
     return names[static_cast<std::size_t>(P)];
   }
   static constexpr const char* expected = expected_text();
@@ -324,29 +343,52 @@ struct punct : terminal<punct<P>> {
     const char c = *p;
     const char d = (e - p >= 2) ? p[1] : '\0';
     switch (P) {
-      case punct_kind::lp: return c == '(' ? 1 : 0;
-      case punct_kind::rp: return c == ')' ? 1 : 0;
-      case punct_kind::semi: return c == ';' ? 1 : 0;
-      case punct_kind::comma: return c == ',' ? 1 : 0;
-      case punct_kind::dot: return c == '.' && !is_digit(d) ? 1 : 0;
-      case punct_kind::plus: return c == '+' ? 1 : 0;
-      case punct_kind::minus: return c == '-' && d != '>' ? 1 : 0;
-      case punct_kind::star: return c == '*' ? 1 : 0;
-      case punct_kind::slash: return c == '/' ? 1 : 0;
-      case punct_kind::rem: return c == '%' ? 1 : 0;
-      case punct_kind::eq: return c == '=' ? (d == '=' ? 2 : 1) : 0;
-      case punct_kind::ne: return (c == '!' && d == '=') || (c == '<' && d == '>') ? 2 : 0;
-      case punct_kind::lt: return c == '<' && d != '=' && d != '>' && d != '<' ? 1 : 0;
-      case punct_kind::le: return c == '<' && d == '=' ? 2 : 0;
-      case punct_kind::gt: return c == '>' && d != '=' && d != '>' ? 1 : 0;
-      case punct_kind::ge: return c == '>' && d == '=' ? 2 : 0;
-      case punct_kind::lshift: return c == '<' && d == '<' ? 2 : 0;
-      case punct_kind::rshift: return c == '>' && d == '>' ? 2 : 0;
-      case punct_kind::bitand_: return c == '&' ? 1 : 0;
-      case punct_kind::bitor_: return c == '|' && d != '|' ? 1 : 0;
-      case punct_kind::bitnot: return c == '~' ? 1 : 0;
-      case punct_kind::concat: return c == '|' && d == '|' ? 2 : 0;
-      case punct_kind::ptr: return c == '-' && d == '>' ? ((e - p >= 3 && p[2] == '>') ? 3 : 2) : 0;
+      case punct_kind::lp:
+        return c == '(' ? 1 : 0;
+      case punct_kind::rp:
+        return c == ')' ? 1 : 0;
+      case punct_kind::semi:
+        return c == ';' ? 1 : 0;
+      case punct_kind::comma:
+        return c == ',' ? 1 : 0;
+      case punct_kind::dot:
+        return c == '.' && !is_digit(d) ? 1 : 0;
+      case punct_kind::plus:
+        return c == '+' ? 1 : 0;
+      case punct_kind::minus:
+        return c == '-' && d != '>' ? 1 : 0;
+      case punct_kind::star:
+        return c == '*' ? 1 : 0;
+      case punct_kind::slash:
+        return c == '/' ? 1 : 0;
+      case punct_kind::rem:
+        return c == '%' ? 1 : 0;
+      case punct_kind::eq:
+        return c == '=' ? (d == '=' ? 2 : 1) : 0;
+      case punct_kind::ne:
+        return (c == '!' && d == '=') || (c == '<' && d == '>') ? 2 : 0;
+      case punct_kind::lt:
+        return c == '<' && d != '=' && d != '>' && d != '<' ? 1 : 0;
+      case punct_kind::le:
+        return c == '<' && d == '=' ? 2 : 0;
+      case punct_kind::gt:
+        return c == '>' && d != '=' && d != '>' ? 1 : 0;
+      case punct_kind::ge:
+        return c == '>' && d == '=' ? 2 : 0;
+      case punct_kind::lshift:
+        return c == '<' && d == '<' ? 2 : 0;
+      case punct_kind::rshift:
+        return c == '>' && d == '>' ? 2 : 0;
+      case punct_kind::bitand_:
+        return c == '&' ? 1 : 0;
+      case punct_kind::bitor_:
+        return c == '|' && d != '|' ? 1 : 0;
+      case punct_kind::bitnot:
+        return c == '~' ? 1 : 0;
+      case punct_kind::concat:
+        return c == '|' && d == '|' ? 2 : 0;
+      case punct_kind::ptr:
+        return c == '-' && d == '>' ? ((e - p >= 3 && p[2] == '>') ? 3 : 2) : 0;
     }
     return 0;
   }

@@ -14,15 +14,15 @@ struct transaction_mode : sor<kw_deferred, kw_immediate, kw_exclusive>, node_tag
 struct begin_stmt : seq<kw_begin, opt<transaction_mode>, opt<transaction_name>>, node_tag {};
 struct commit_stmt : seq<sor<kw_commit, kw_end>, opt<transaction_name>>, node_tag {};
 struct savepoint_ref : nm_token, node_tag {};
-struct rollback_stmt
-    : seq<kw_rollback, opt<transaction_name>, opt<kw_to, opt<savepoint_marker>, savepoint_ref>>, node_tag {};
+struct rollback_stmt : seq<kw_rollback, opt<transaction_name>, opt<kw_to, opt<savepoint_marker>, savepoint_ref>>,
+                       node_tag {};
 struct savepoint_stmt : seq<kw_savepoint, savepoint_ref>, node_tag {};
 struct release_stmt : seq<kw_release, opt<savepoint_marker>, savepoint_ref>, node_tag {};
 
 /// nmnum ::= plus_num | nm | ON | DELETE | DEFAULT, or minus_num.
 struct pragma_value : sor<signed_number, nm, kw_on, kw_delete_, kw_default_>, node_tag {};
-struct pragma_stmt
-    : seq<kw_pragma, qualified_name, opt<sor<seq<op_eq, pragma_value>, seq<lp, pragma_value, rp>>>>, node_tag {};
+struct pragma_stmt : seq<kw_pragma, qualified_name, opt<sor<seq<op_eq, pragma_value>, seq<lp, pragma_value, rp>>>>,
+                     node_tag {};
 
 struct attach_key : seq<kw_key, expr>, node_tag {};
 struct attach_stmt : seq<kw_attach, opt<database_marker>, expr, kw_as, expr, opt<attach_key>>, node_tag {};

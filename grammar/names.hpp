@@ -27,7 +27,7 @@ struct alias_ids : name_token<nc_id | nc_string, kw::like, kw::glob, kw::regexp,
 /// idj ::= ID | INDEXED | JOIN_KW, as a column reference: RAISE and CAST
 /// start expressions of their own there.
 struct column_id : name_token<nc_id | nc_indexed | nc_join, kw::raise, kw::cast, kw::current_date, kw::current_time,
-                                kw::current_timestamp>,
+                              kw::current_timestamp>,
                    node_tag {};
 /// Function name: id (ID | INDEXED), not RAISE or CAST.
 struct function_name

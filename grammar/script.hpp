@@ -18,10 +18,9 @@ struct explain_prefix : seq<kw_explain, opt<kw_query, kw_plan>>, node_tag {};
 /// Statements that may start with WITH.
 struct with_statement : sor<insert_stmt, update_stmt, delete_stmt, select_stmt> {};
 
-struct command
-    : sor<create_table, create_index, create_view, create_trigger, create_virtual_table, with_statement,
-          alter_table, drop_stmt, pragma_stmt, begin_stmt, commit_stmt, rollback_stmt, savepoint_stmt, release_stmt,
-          attach_stmt, detach_stmt, vacuum_stmt, reindex_stmt, analyze_stmt> {};
+struct command : sor<create_table, create_index, create_view, create_trigger, create_virtual_table, with_statement,
+                     alter_table, drop_stmt, pragma_stmt, begin_stmt, commit_stmt, rollback_stmt, savepoint_stmt,
+                     release_stmt, attach_stmt, detach_stmt, vacuum_stmt, reindex_stmt, analyze_stmt> {};
 
 /// One statement and its terminating ';' (or the end of input).
 struct statement : seq<opt<explain_prefix>, command, sor<semi, end_of_input>> {};

@@ -42,8 +42,8 @@ struct partition_by : seq<kw_partition, kw_by, nexprlist>, node_tag {};
 /// window ::= [base] [PARTITION BY ...] [ORDER BY ...] [frame]; PARTITION,
 /// RANGE, ROWS and GROUPS are never taken as the base window's name.
 struct base_window : seq<not_at<sor<kw_partition, kw_range, kw_rows, kw_groups>>, nm>, node_tag {};
-struct window_spec
-    : seq<opt<base_window>, sor<seq<partition_by, opt<order_by>>, opt<order_by>>, opt<frame_spec>>, node_tag {};
+struct window_spec : seq<opt<base_window>, sor<seq<partition_by, opt<order_by>>, opt<order_by>>, opt<frame_spec>>,
+                     node_tag {};
 struct window_def : seq<nm, kw_as, lp, window_spec, rp>, node_tag {};
 struct window_clause : seq<kw_window, list<window_def, comma>>, node_tag {};
 
@@ -65,8 +65,8 @@ struct idlist : list<nm, comma>, node_tag {};
 struct join_using : seq<kw_using_, lp, idlist, rp>, node_tag {};
 struct join_constraint : sor<join_on, join_using> {};
 struct from_table_function : seq<qualified_name, lp, expr_list, rp, opt<from_alias>, opt<join_constraint>>, node_tag {};
-struct from_table
-    : seq<qualified_name, opt<from_alias>, opt<sor<indexed_by, not_indexed>>, opt<join_constraint>>, node_tag {};
+struct from_table : seq<qualified_name, opt<from_alias>, opt<sor<indexed_by, not_indexed>>, opt<join_constraint>>,
+                    node_tag {};
 struct from_subquery : seq<lp, at<select_start>, select_stmt, rp, opt<from_alias>, opt<join_constraint>>, node_tag {};
 struct from_nested : seq<lp, not_at<select_start>, seltablist, rp, opt<from_alias>, opt<join_constraint>>, node_tag {};
 struct from_item : sor<from_table_function, from_table, from_subquery, from_nested> {};

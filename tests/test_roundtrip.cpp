@@ -8,11 +8,12 @@
 //   3. executed in SQLite, the printed DDL of a file builds the same schema
 //      as the original: the same objects, and for each table the same
 //      columns, declared types, defaults, keys, foreign keys and indexes.
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sqlite3.h>
 #include <sstream>
 
 #include "compiler/backend/sql/printer.hpp"
@@ -150,8 +151,8 @@ std::vector<std::string> snapshot(sqlite3* db) {
   std::vector<std::pair<std::string, std::string>> objects;
   {
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name", -1,
-                       &st, nullptr);
+    sqlite3_prepare_v2(db, "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+                       -1, &st, nullptr);
     while (sqlite3_step(st) == SQLITE_ROW) {
       objects.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
                            reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));

@@ -30,15 +30,25 @@ struct foreign_key_clause {
 enum class default_form : std::uint8_t { literal, signed_literal, parenthesized, identifier };
 struct default_value {
   default_form form{};
-  expr_ptr value;  // literal / unary(literal) / paren(expr)
+  expr_ptr value;                  // literal / unary(literal) / paren(expr)
   std::optional<identifier> name;  // identifier form
 };
 
 struct column_constraint {
   enum class kind : std::uint8_t {
-    name_only, primary_key, not_null, null, unique, check, default_, collate, references, deferrable, generated
+    name_only,
+    primary_key,
+    not_null,
+    null,
+    unique,
+    check,
+    default_,
+    collate,
+    references,
+    deferrable,
+    generated
   } what{};
-  std::optional<identifier> name;  // CONSTRAINT name
+  std::optional<identifier> name;                   // CONSTRAINT name
   sort_direction direction = sort_direction::none;  // primary_key
   conflict_resolution on_conflict = conflict_resolution::none;
   bool autoincrement = false;
@@ -47,8 +57,8 @@ struct column_constraint {
   std::optional<identifier> collation;
   std::optional<foreign_key_clause> references;
   std::optional<deferrable_clause> deferrable;
-  bool generated_always = false;            // GENERATED ALWAYS written
-  std::optional<identifier> storage;        // STORED / VIRTUAL
+  bool generated_always = false;      // GENERATED ALWAYS written
+  std::optional<identifier> storage;  // STORED / VIRTUAL
   span where{};
 };
 
@@ -62,7 +72,7 @@ struct column_definition {
 struct table_constraint {
   enum class kind : std::uint8_t { name_only, primary_key, unique, check, foreign_key } what{};
   std::optional<identifier> name;
-  bool comma_before = false;  // separated from the previous constraint by ','
+  bool comma_before = false;       // separated from the previous constraint by ','
   std::vector<sort_item> columns;  // primary_key, unique
   bool autoincrement = false;
   conflict_resolution on_conflict = conflict_resolution::none;
@@ -200,12 +210,19 @@ struct create_virtual_table {
 /// set_not_null, drop_not_null) are SQLite 3.53's.
 struct alter_table {
   enum class kind : std::uint8_t {
-    rename_table, rename_column, add_column, drop_column, add_check, drop_constraint, set_not_null, drop_not_null
+    rename_table,
+    rename_column,
+    add_column,
+    drop_column,
+    add_check,
+    drop_constraint,
+    set_not_null,
+    drop_not_null
   } what{};
   qualified_name table;
   bool column_keyword = false;
-  std::optional<identifier> from;  // rename_column, drop_column, set/drop_not_null: the column
-  std::optional<identifier> to;    // rename_table, rename_column
+  std::optional<identifier> from;           // rename_column, drop_column, set/drop_not_null: the column
+  std::optional<identifier> to;             // rename_table, rename_column
   std::optional<column_definition> column;  // add_column
   std::optional<identifier> constraint;     // add_check (CONSTRAINT name), drop_constraint
   expr_ptr check;                           // add_check
@@ -222,7 +239,7 @@ struct drop {
 struct pragma {
   qualified_name name;
   enum class form : std::uint8_t { none, assign, call } how = form::none;
-  std::string value;  // as written (signed numbers, names, ON/DELETE/DEFAULT)
+  std::string value;                     // as written (signed numbers, names, ON/DELETE/DEFAULT)
   std::optional<identifier> value_name;  // when the value is a name
   bool double_equals = false;            // written `==`
 };
@@ -277,9 +294,9 @@ enum class explain_mode : std::uint8_t { none, explain, query_plan };
 struct statement {
   span where{};
   explain_mode explain = explain_mode::none;
-  std::variant<create_table, create_index, create_view, create_trigger, create_virtual_table, alter_table, drop,
-               insert, update, delete_, select_statement, pragma, begin, commit, rollback, savepoint, release,
-               attach, detach, vacuum, reindex, analyze>
+  std::variant<create_table, create_index, create_view, create_trigger, create_virtual_table, alter_table, drop, insert,
+               update, delete_, select_statement, pragma, begin, commit, rollback, savepoint, release, attach, detach,
+               vacuum, reindex, analyze>
       node;
 };
 

@@ -49,7 +49,15 @@ struct type_name {
 /// `identifier` only for the message of RAISE, which SQLite 3.40 takes as a
 /// name or a string.
 enum class literal_kind : std::uint8_t {
-  integer, real, string, blob, null, current_time, current_date, current_timestamp, identifier
+  integer,
+  real,
+  string,
+  blob,
+  null,
+  current_time,
+  current_date,
+  current_timestamp,
+  identifier
 };
 struct literal {
   literal_kind kind{};
@@ -73,12 +81,32 @@ struct unary {
 };
 
 enum class binary_op : std::uint8_t {
-  logical_or, logical_and,
-  eq, eq2, ne, ne2, is, is_not, is_distinct_from, is_not_distinct_from,
-  lt, le, gt, ge,
-  bitand_, bitor_, lshift, rshift,
-  add, sub, mul, div, mod,
-  concat, ptr, ptr2
+  logical_or,
+  logical_and,
+  eq,
+  eq2,
+  ne,
+  ne2,
+  is,
+  is_not,
+  is_distinct_from,
+  is_not_distinct_from,
+  lt,
+  le,
+  gt,
+  ge,
+  bitand_,
+  bitor_,
+  lshift,
+  rshift,
+  add,
+  sub,
+  mul,
+  div,
+  mod,
+  concat,
+  ptr,
+  ptr2
 };
 struct binary {
   binary_op op{};
@@ -158,7 +186,13 @@ struct sort_item {
 };
 
 enum class frame_unit : std::uint8_t { range, rows, groups };
-enum class frame_bound_kind : std::uint8_t { current_row, unbounded_preceding, unbounded_following, preceding, following };
+enum class frame_bound_kind : std::uint8_t {
+  current_row,
+  unbounded_preceding,
+  unbounded_following,
+  preceding,
+  following
+};
 struct frame_bound {
   frame_bound_kind kind{};
   expr_ptr offset;

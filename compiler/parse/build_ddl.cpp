@@ -58,9 +58,9 @@ ast::foreign_key_clause builder::references(const node& n) {
     } else if (is<g::fk_on>(*c)) {
       ast::fk_argument a;
       const auto ev = text_of(*c->children.front());
-      a.what = starts_with_keyword(ev, g::kw::delete_)   ? ast::fk_argument::kind::on_delete
+      a.what = starts_with_keyword(ev, g::kw::delete_)  ? ast::fk_argument::kind::on_delete
                : starts_with_keyword(ev, g::kw::update) ? ast::fk_argument::kind::on_update
-                                                         : ast::fk_argument::kind::on_insert;
+                                                        : ast::fk_argument::kind::on_insert;
       a.action = fk_action_of(text_of(*c->children.back()));
       fk.arguments.push_back(std::move(a));
     }

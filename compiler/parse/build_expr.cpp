@@ -111,7 +111,8 @@ ast::sort_item builder::sort_item(const node& n) {
   assert(!n.children.empty());
   item.value = expr(*n.children.front());
   if (const node* d = child<g::sort_order>(n)) {
-    item.direction = starts_with_keyword(text_of(*d), g::kw::asc) ? ast::sort_direction::asc : ast::sort_direction::desc;
+    item.direction =
+        starts_with_keyword(text_of(*d), g::kw::asc) ? ast::sort_direction::asc : ast::sort_direction::desc;
   }
   if (const node* o = child<g::nulls_order>(n)) {
     item.nulls = has_keyword(text_of(*o), g::kw::first) ? ast::nulls_order::first : ast::nulls_order::last;
@@ -208,7 +209,7 @@ ast::function_call function_call(builder& b, const node& n) {
       f.star = true;
     } else if (is<g::distinct_all>(*c)) {
       f.quantifier = starts_with_keyword(b.text_of(*c), g::kw::distinct) ? ast::set_quantifier::distinct
-                                                                          : ast::set_quantifier::all;
+                                                                         : ast::set_quantifier::all;
     } else if (is<g::expr_list>(*c)) {
       f.arguments = b.expr_list(*c);
     } else if (is<g::function_order_by>(*c)) {
@@ -226,7 +227,6 @@ ast::function_call function_call(builder& b, const node& n) {
   }
   return f;
 }
-
 
 }  // namespace
 

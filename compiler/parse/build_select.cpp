@@ -16,10 +16,14 @@ constexpr std::size_t max_compound_terms = 500;  // SQLITE_MAX_COMPOUND_SELECT
 
 std::string_view compound_name(ast::compound_op op) {
   switch (op) {
-    case ast::compound_op::union_: return "UNION";
-    case ast::compound_op::union_all: return "UNION ALL";
-    case ast::compound_op::intersect: return "INTERSECT";
-    case ast::compound_op::except: return "EXCEPT";
+    case ast::compound_op::union_:
+      return "UNION";
+    case ast::compound_op::union_all:
+      return "UNION ALL";
+    case ast::compound_op::intersect:
+      return "INTERSECT";
+    case ast::compound_op::except:
+      return "EXCEPT";
   }
   return "UNION";
 }
@@ -211,7 +215,7 @@ ast::select_ptr builder::select(const node& n) {
       s->ops.push_back(starts_with_keyword(t, g::kw::union_)
                            ? (has_keyword(t, g::kw::all) ? ast::compound_op::union_all : ast::compound_op::union_)
                        : starts_with_keyword(t, g::kw::intersect) ? ast::compound_op::intersect
-                                                                   : ast::compound_op::except);
+                                                                  : ast::compound_op::except);
     } else if (is<g::values_clause>(*c)) {
       ast::select_core core;
       core.values = true;
@@ -225,7 +229,7 @@ ast::select_ptr builder::select(const node& n) {
       for (const auto& p : c->children) {
         if (is<g::distinct_all>(*p)) {
           core.quantifier = starts_with_keyword(text_of(*p), g::kw::distinct) ? ast::set_quantifier::distinct
-                                                                               : ast::set_quantifier::all;
+                                                                              : ast::set_quantifier::all;
         } else if (is<g::result_columns>(*p)) {
           core.columns = result_columns(*p);
         } else if (is<g::from_clause>(*p)) {

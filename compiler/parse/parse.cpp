@@ -64,7 +64,9 @@ ast::qualified_name builder::qualified(const node& n) const {
   return q;
 }
 
-void builder::error(diag::code c, const node& at, std::string message) { sink_.error(c, span_of(at), std::move(message)); }
+void builder::error(diag::code c, const node& at, std::string message) {
+  sink_.error(c, span_of(at), std::move(message));
+}
 
 namespace {
 
@@ -229,8 +231,8 @@ void report_syntax_error(diag::sink& sink, source::file_id file, const char* bas
   }
   // Where any expression may start, say so instead of listing its first tokens.
   static constexpr std::string_view expression_starts[] = {
-      "'~'", "'+'", "'-'", "NOT", "number", "string", "blob", "NULL", "CURRENT_TIMESTAMP", "CURRENT_TIME",
-      "CURRENT_DATE", "parameter", "CAST", "CASE", "EXISTS", "RAISE", "'('", "name"};
+      "'~'",          "'+'",          "'-'",       "NOT",  "number", "string", "blob",  "NULL", "CURRENT_TIMESTAMP",
+      "CURRENT_TIME", "CURRENT_DATE", "parameter", "CAST", "CASE",   "EXISTS", "RAISE", "'('",  "name"};
   const auto has = [&](std::string_view w) { return std::find(expected.begin(), expected.end(), w) != expected.end(); };
   if (has("number") && has("parameter") && has("CASE")) {
     std::erase_if(expected, [](const std::string& w) {

@@ -321,8 +321,8 @@ void print_call_arguments(std::string& out, const ast::function_call& f) {
 void print_function_call(std::string& out, const ast::function_call& f) {
   // Functions named by fallback keywords (replace, like, glob, if, ...) are
   // written bare: the grammar takes them as names there.
-  const grammar::kw k = is_word(f.name.text) ? grammar::lookup_keyword(f.name.text.data(), f.name.text.size())
-                                             : grammar::kw::none;
+  const grammar::kw k =
+      is_word(f.name.text) ? grammar::lookup_keyword(f.name.text.data(), f.name.text.size()) : grammar::kw::none;
   if (k != grammar::kw::none && grammar::keyword_class(k) == grammar::kw_class::fallback && k != grammar::kw::raise &&
       k != grammar::kw::cast && k != grammar::kw::current_date && k != grammar::kw::current_time &&
       k != grammar::kw::current_timestamp) {

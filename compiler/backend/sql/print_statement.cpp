@@ -195,11 +195,13 @@ void print_table_constraint_body(std::string& out, const ast::table_constraint& 
   print_on_conflict(out, c.on_conflict);
 }
 
+// One constraint per line, like the columns; constraints that were written
+// without a separating ',' (SQLite allows it) stay on the previous line.
 void print_table_constraints(std::string& out, const std::vector<ast::table_constraint>& constraints) {
   bool first = true;
   for (const ast::table_constraint& c : constraints) {
     // The first one always follows the column list's ','.
-    out += first || c.comma_before ? ", " : " ";
+    out += first || c.comma_before ? ",\n  " : " ";
     first = false;
     print_constraint_name(out, c.name, c.what == ast::table_constraint::kind::name_only);
     print_table_constraint_body(out, c);
@@ -304,10 +306,16 @@ void print_create_table(std::string& out, const ast::create_table& s) {
     return;
   }
   assert(!s.columns.empty());
-  out += '(';
-  print_list(out, s.columns, print_column_definition);
+  // A column per line: schema files and diffs read best that way.
+  out += " (\n  ";
+  bool first = true;
+  for (const ast::column_definition& c : s.columns) {
+    if (!first) out += ",\n  ";
+    first = false;
+    print_column_definition(out, c);
+  }
   print_table_constraints(out, s.constraints);
-  out += ')';
+  out += "\n)";
   print_table_options(out, s);
 }
 
@@ -354,13 +362,13 @@ void print_create_trigger(std::string& out, const ast::create_trigger& s) {
     out += " WHEN ";
     print_expr(out, *s.when);
   }
-  out += " BEGIN";
+  out += "\nBEGIN";
   for (const ast::statement& step : s.body) {
-    out += ' ';
+    out += "\n  ";
     print_statement_to(out, step);
     out += ';';
   }
-  out += " END";
+  out += "\nEND";
 }
 
 void print_create_virtual_table(std::string& out, const ast::create_virtual_table& s) {

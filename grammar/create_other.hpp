@@ -46,7 +46,10 @@ struct create_trigger
       node_tag {};
 
 // CREATE VIRTUAL TABLE [IF NOT EXISTS] name USING module [(args)]
-/// Any single token of SQLite's tokenizer other than parentheses and ','.
+/// Any single token of SQLite's tokenizer other than parentheses, ',' and
+/// ';'. SQLite's parser would take a ';' here too, but a script run by
+/// sqlite3_exec() or the sqlite3 shell ends the statement at it, and migc
+/// compiles scripts.
 struct any_token : terminal<any_token> {
   static constexpr const char* expected = "token";
   static std::size_t scan(const char* begin, const char* p, const char* e) noexcept {
@@ -55,6 +58,7 @@ struct any_token : terminal<any_token> {
       case '(':
       case ')':
       case ',':
+      case ';':
         return 0;
       default:
         break;
@@ -73,7 +77,6 @@ struct any_token : terminal<any_token> {
       if (static_cast<std::size_t>(e - p) >= op.size() && std::string_view(p, op.size()) == op) return op.size();
     }
     switch (*p) {
-      case ';':
       case '+':
       case '-':
       case '*':

@@ -218,8 +218,15 @@ void report_syntax_error(diag::sink& sink, source::file_id file, const char* bas
   const auto offset = static_cast<std::uint32_t>(at - base);
   if (!recognizable(at, e)) {
     const std::size_t len = std::min<std::size_t>(static_cast<std::size_t>(e - at), 1);
-    const char* q = at;
-    while (q != e && *q != '\n' && !g::is_space(*q) && q - at < 40) ++q;
+    // Show the offending token: a number glued to letters, an unterminated
+    // quote up to the end of its line, or the one stray character.
+    const char* q = at + 1;
+    const char c = *at;
+    if (g::is_digit(c) || c == '.') {
+      while (q != e && (g::is_id_char(*q) || *q == '.')) ++q;
+    } else if (c == '\'' || c == '"' || c == '`' || c == '[' || c == 'x' || c == 'X') {
+      while (q != e && *q != '\n' && q - at < 40) ++q;
+    }
     sink.error(diag::code::E0102, {file, offset, static_cast<std::uint32_t>(offset + std::max<std::size_t>(len, 1))},
                fmt::format("unrecognized token: '{}'", std::string_view(at, static_cast<std::size_t>(q - at))));
     return;

@@ -139,7 +139,18 @@ struct eq_op : sor<op_eq, op_ne>, node_tag {};
 struct compare_suffix : seq<eq_op, rel_level>, node_tag {};
 struct eq_suffix_start : sor<kw_isnull, kw_notnull, kw_not_, kw_is, kw_between, kw_in, kw_like, kw_glob, kw_regexp,
                              kw_match, op_eq, op_ne> {};
-struct eq_suffix : sor<null_test, is_suffix, between_suffix, in_suffix, like_suffix, compare_suffix> {};
+/// After a postfix term (ISNULL, NOT NULL, IN (...)) SQLite's parser has a
+/// complete expression, which any operator may continue: `1 ISNULL + 1` is
+/// `(1 ISNULL) + 1`.
+struct postfix_tail
+    : seq<star<guarded<kw_collate, collate_suffix>>,
+          star<sor<guarded<sor<op_concat, op_ptr>, concat_op>, guarded<sor<op_star, op_slash, op_rem>, mul_op>,
+                   guarded<sor<op_plus, op_minus>, add_op>,
+                   guarded<sor<op_bitand, op_bitor, op_lshift, op_rshift>, bit_op>,
+                   guarded<sor<op_le, op_ge, op_lt, op_gt>, rel_op>>,
+               collate_level>> {};
+struct eq_suffix : sor<seq<null_test, postfix_tail>, is_suffix, between_suffix, seq<in_suffix, postfix_tail>,
+                       like_suffix, compare_suffix> {};
 struct eq_level : seq<rel_level, star<guarded<eq_suffix_start, eq_suffix>>> {};
 
 struct and_op : kw_and_, node_tag {};

@@ -3,7 +3,7 @@
 // punctuation mark) must get the same verdict from migc as from SQLite.
 // Deterministic: a fixed seed and the fixtures in name order.
 //
-// MIGC_MUTANTS sets the number of mutants (default 20000); when
+// MIGC_MUTANTS sets the number of mutants (default 100000); when
 // MIGC_MUTATION_REPORT names a file, every disagreement is written there.
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -30,7 +30,7 @@ using migc::test::token_kind;
 using migc::test::verdict;
 
 constexpr std::uint32_t seed = 20261122;
-constexpr std::size_t default_mutants = 20000;
+constexpr std::size_t default_mutants = 100000;
 constexpr std::size_t shown_failures = 50;
 
 // Space-separated, split by keyword_list().

@@ -291,6 +291,13 @@ expr_ptr builder::climb(const node& parent, std::size_t& pos, std::size_t end, i
   while (pos < end) {
     if (too_tall(lhs, parent)) return skip_rest();
     const node& op = *parent.children[pos];
+    if (is<g::collate_suffix>(op)) {
+      // After a postfix term: COLLATE applies to all of it.
+      ++pos;
+      const source::span w = join(lhs->where, span_of(op));
+      lhs = make(w, ast::collate{std::move(lhs), identifier(*op.children.front())});
+      continue;
+    }
     if (is_eq_suffix(op)) {
       if (prec_eq < min) break;
       ++pos;
@@ -436,7 +443,13 @@ expr_ptr builder::expr(const node& n) {
     }
     return make(where, std::move(r));
   }
-  if (is<g::function_call>(n)) return make(where, function_call(*this, n));
+  if (is<g::function_call>(n)) {
+    ast::function_call f = function_call(*this, n);
+    if (f.quantifier == ast::set_quantifier::distinct && (f.over || f.over_name)) {
+      error(diag::code::E0114, n, "DISTINCT is not supported for window functions");
+    }
+    return make(where, std::move(f));
+  }
   if (is<g::cast_expr>(n)) {
     ast::cast c;
     c.operand = expr(*n.children.front());

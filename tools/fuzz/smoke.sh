@@ -11,7 +11,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
-build=${2:-"$root/build-fuzz"}
+build=$(realpath -m "${2:-$root/build-fuzz}")
 
 if [ ! -d "$build" ]; then
   CXX=${CXX:-clang++} meson setup "$build" "$root" -Dfuzz=true -Dtests=false -Dbuildtype=debugoptimized

@@ -134,7 +134,9 @@ struct in_table {
 struct in_list {
   bool negated = false;
   expr_ptr operand;
-  std::variant<std::vector<expr_ptr>, select_ptr, in_table> rhs;
+  // in_table lives on the heap: it is rare and large, and every expression
+  // node is as large as its largest alternative.
+  std::variant<std::vector<expr_ptr>, select_ptr, std::unique_ptr<in_table>> rhs;
 };
 
 enum class like_op : std::uint8_t { like, glob, regexp, match };
@@ -221,7 +223,7 @@ struct function_call {
   std::vector<sort_item> order_by;  // f(x ORDER BY y), SQLite 3.44
   expr_ptr filter;
   std::optional<identifier> over_name;
-  std::optional<window_spec> over;
+  std::unique_ptr<window_spec> over;  // on the heap: see in_list
 };
 
 enum class raise_kind : std::uint8_t { ignore, rollback, abort, fail };

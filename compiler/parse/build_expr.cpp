@@ -221,7 +221,7 @@ ast::function_call function_call(builder& b, const node& n) {
       if (is<g::window_ref>(w)) {
         f.over_name = b.identifier(w);
       } else {
-        f.over = b.window_spec(w);
+        f.over = std::make_unique<ast::window_spec>(b.window_spec(w));
       }
     }
   }
@@ -364,9 +364,9 @@ expr_ptr builder::suffix(expr_ptr lhs, const node& s) {
     } else if (is<g::in_list>(r)) {
       in.rhs = expr_list(*r.children.front());
     } else {
-      ast::in_table t;
-      t.table = qualified(*r.children.front());
-      if (r.children.size() > 1) t.arguments = expr_list(*r.children.back());
+      auto t = std::make_unique<ast::in_table>();
+      t->table = qualified(*r.children.front());
+      if (r.children.size() > 1) t->arguments = expr_list(*r.children.back());
       in.rhs = std::move(t);
     }
     return make(w, std::move(in));

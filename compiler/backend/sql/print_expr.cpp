@@ -216,11 +216,11 @@ void print_in(std::string& out, const ast::in_list& in) {
                           print_select(out, *query);
                           out += ')';
                         },
-                        [&](const ast::in_table& table) {
-                          print_qualified_name(out, table.table);
-                          if (table.arguments) {
+                        [&](const std::unique_ptr<ast::in_table>& table) {
+                          print_qualified_name(out, table->table);
+                          if (table->arguments) {
                             out += '(';
-                            print_exprs(out, *table.arguments);
+                            print_exprs(out, *table->arguments);
                             out += ')';
                           }
                         }},

@@ -14,16 +14,6 @@ ast::create_table build_create_table(builder& b, const node& n);
 
 namespace {
 
-ast::conflict_resolution or_conflict(builder& b, const node* n) {
-  if (n == nullptr) return ast::conflict_resolution::none;
-  const auto t = b.text_of(*n->children.back());
-  if (starts_with_keyword(t, g::kw::rollback)) return ast::conflict_resolution::rollback;
-  if (starts_with_keyword(t, g::kw::abort)) return ast::conflict_resolution::abort;
-  if (starts_with_keyword(t, g::kw::fail)) return ast::conflict_resolution::fail;
-  if (starts_with_keyword(t, g::kw::ignore)) return ast::conflict_resolution::ignore;
-  return ast::conflict_resolution::replace;
-}
-
 template <typename T>
 void set_temp(builder& b, const node& n, T& out) {
   if (const node* t = child<g::temp_marker>(n)) {
@@ -58,7 +48,7 @@ ast::insert build_insert(builder& b, const node& n) {
       s.with = b.with(*c);
     } else if (is<g::insert_verb>(*c)) {
       s.replace = starts_with_keyword(b.text_of(*c), g::kw::replace);
-      s.or_conflict = or_conflict(b, child<g::or_conflict>(*c));
+      s.or_conflict = conflict_of(b, child<g::or_conflict>(*c));
     } else if (is<g::target_table>(*c) || is<g::trigger_table>(*c)) {
       s.target = b.target(*c);
     } else if (is<g::column_list>(*c)) {
@@ -98,7 +88,7 @@ ast::update build_update(builder& b, const node& n) {
     if (is<g::with_clause>(*c)) {
       s.with = b.with(*c);
     } else if (is<g::or_conflict>(*c)) {
-      s.or_conflict = or_conflict(b, c);
+      s.or_conflict = conflict_of(b, c);
     } else if (is<g::target_table>(*c) || is<g::trigger_table>(*c)) {
       s.target = b.target(*c);
     } else if (is<g::indexed_by>(*c)) {

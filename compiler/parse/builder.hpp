@@ -95,7 +95,8 @@ template <typename R>
   return nullptr;
 }
 
-/// The resolution of an on_conflict node (ON CONFLICT <action>), or none.
+/// The resolution of an on_conflict (ON CONFLICT <action>) or or_conflict
+/// (OR <action>) node, or none for a null node.
 ast::conflict_resolution conflict_of(builder& b, const node* n);
 
 /// Whether the source text of `n` (already trimmed) starts with keyword `k`.

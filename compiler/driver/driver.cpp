@@ -129,7 +129,9 @@ compilation compile(const source::source_manager& sources, std::span<const sourc
     result.catalog = catalog::build(result.scripts, raw);
     resolve::run(result.catalog, raw);
     result.order = graph::creation_order(result.catalog, raw).create;
-    lint::run(result.catalog, raw);
+    // Like rustc, lint only a schema without errors: warnings about a
+    // half-understood schema would mostly be noise.
+    if (!raw.has_errors()) lint::run(result.catalog, raw);
     result.passes_ran = true;
   }
 

@@ -48,7 +48,8 @@ struct compilation {
 
 /// Parses `files` of `sources` and, unless options.syntax_only, runs the
 /// passes. The passes run only when parsing reported no error (a statement
-/// that failed to parse would show up as unknown-object errors elsewhere).
+/// that failed to parse would show up as unknown-object errors elsewhere),
+/// and lint runs only when the other passes reported no error.
 /// Warnings that the policy disables or that a `-- migc:allow <name>`
 /// comment right above their statement silences are dropped; with
 /// as_errors the rest become errors. Diagnostics are reported to `sink`

@@ -86,5 +86,57 @@ check "compile -o content" cmp -s "$work/out.sql" "$work/demo.sql"
 check "compile refuses a broken schema" run 1 compile "$work/bad.sql"
 check "nothing printed for a broken schema" test ! -s "$work/out"
 
+# compile orders objects by what they need, whatever the input order
+printf 'CREATE INDEX items_owner ON items (owner_id);\nCREATE VIEW item_names AS SELECT i.name, o.name AS owner FROM items AS i JOIN owners AS o ON o.id = i.owner_id;\nCREATE TRIGGER items_touch AFTER UPDATE ON items BEGIN UPDATE owners SET touched = 1 WHERE id = NEW.owner_id; END;\nCREATE TABLE items (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL REFERENCES owners (id), name TEXT NOT NULL);\nCREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT NOT NULL, touched INTEGER NOT NULL DEFAULT 0);\n' >"$work/shuffled.sql"
+check "compile shuffled schema" run 0 compile "$work/shuffled.sql"
+cp "$work/out" "$work/ordered.sql"
+check "ordered output loads statement by statement" python3 -c "
+import sqlite3
+db = sqlite3.connect(':memory:')
+db.execute('PRAGMA foreign_keys=ON')
+text = open('$work/ordered.sql').read()
+order = []
+buf = ''
+for line in text.splitlines(keepends=True):
+    if line.startswith('--') and not buf: continue
+    buf += line
+    if sqlite3.complete_statement(buf):
+        db.execute(buf)
+        order.append(buf.split()[2])
+        buf = ''
+assert order == ['owners', 'items', 'items_owner', 'item_names', 'items_touch'], order
+db.execute('SELECT * FROM item_names').fetchall()
+"
+check "compile is deterministic" bash -c "'$migc' compile '$work/shuffled.sql' | cmp -s - '$work/ordered.sql'"
+
+# warnings: reported with exit 0, silenced with -W no-<name> or an allow
+# comment, turned into errors with -W error
+printf 'CREATE TABLE log (at TEXT, message TEXT);\n' >"$work/warn.sql"
+check "warning exits 0" run 0 check "$work/warn.sql"
+check "warning text" grep -q "warn.sql:1:14: warning: .*\[W0801\]" "$work/err"
+check "-W no-name silences" run 0 check -W no-missing-primary-key "$work/warn.sql"
+check "silenced prints nothing" test ! -s "$work/err"
+check "-W error makes it an error" run 1 check -W error "$work/warn.sql"
+check "unknown -W name" run 2 check -W no-such-warning "$work/warn.sql"
+printf -- '-- migc:allow missing-primary-key\nCREATE TABLE log (at TEXT, message TEXT);\n' >"$work/allowed.sql"
+check "allow comment silences" run 0 check "$work/allowed.sql"
+check "allowed prints nothing" test ! -s "$work/err"
+check "help lints" run 0 help lints
+check "help lints lists names" grep -q '^missing-primary-key \[W0801\]' "$work/out"
+
+# an unknown table with one close match: a note with a fix-it, in text and JSON
+printf 'CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);\nCREATE VIEW names AS SELECT name FROM user;\n' >"$work/typo.sql"
+check "unknown table exits 1" run 1 check "$work/typo.sql"
+check "unknown table message" grep -q "typo.sql:2:39: error: .*'user'.*\[E0204\]" "$work/err"
+check "did you mean" grep -q "note: did you mean 'users'?" "$work/err"
+check "fix-it in json" bash -c "'$migc' check --format json '$work/typo.sql' | python3 -c \"
+import json, sys
+d = json.load(sys.stdin)
+x = d['diagnostics'][0]
+assert x['code'] == 'E0204', x
+f = x['fixits'][0]
+assert f['replacement'] == 'users' and f['range']['begin']['column'] == 39, f
+\""
+
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -8,7 +8,31 @@
 
 namespace migc::backend::sql::detail {
 
+thread_local bool normalizing = false;
+
 namespace {
+
+std::string folded(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// In normalized text every operator is parenthesized, so the source's own
+// parentheses can go: `(a + b) * c` and `a + b * c` still differ.
+struct operator_parens {
+  explicit operator_parens(std::string& out) : out_(out) {
+    if (normalizing) out_ += '(';
+  }
+  ~operator_parens() {
+    if (normalizing) out_ += ')';
+  }
+  operator_parens(const operator_parens&) = delete;
+  operator_parens& operator=(const operator_parens&) = delete;
+  std::string& out_;
+};
 
 // tokenize.c's IdChar: letters, '_', and every byte >= 0x80; digits and '$'
 // after the first character.
@@ -152,6 +176,7 @@ void print_column_ref(std::string& out, const ast::column_ref& ref) {
 }
 
 void print_unary(std::string& out, const ast::unary& u) {
+  operator_parens parens(out);
   switch (u.op) {
     case ast::unary_op::negate:
       out += '-';
@@ -173,14 +198,19 @@ void print_unary(std::string& out, const ast::unary& u) {
 }
 
 void print_binary(std::string& out, const ast::binary& b) {
+  operator_parens parens(out);
   print_expr(out, *b.lhs);
   out += ' ';
-  out += binary_spelling(b.op);
+  ast::binary_op op = b.op;
+  if (normalizing && op == ast::binary_op::eq2) op = ast::binary_op::eq;
+  if (normalizing && op == ast::binary_op::ne2) op = ast::binary_op::ne;
+  out += binary_spelling(op);
   out += ' ';
   print_expr(out, *b.rhs);
 }
 
 void print_null_test(std::string& out, const ast::null_test& t) {
+  operator_parens parens(out);
   print_expr(out, *t.operand);
   switch (t.kind) {
     case ast::null_test_kind::isnull:
@@ -196,6 +226,7 @@ void print_null_test(std::string& out, const ast::null_test& t) {
 }
 
 void print_between(std::string& out, const ast::between& b) {
+  operator_parens parens(out);
   print_expr(out, *b.operand);
   out += b.negated ? " NOT BETWEEN " : " BETWEEN ";
   print_expr(out, *b.low);
@@ -204,6 +235,7 @@ void print_between(std::string& out, const ast::between& b) {
 }
 
 void print_in(std::string& out, const ast::in_list& in) {
+  operator_parens parens(out);
   print_expr(out, *in.operand);
   out += in.negated ? " NOT IN " : " IN ";
   std::visit(overloaded{[&](const std::vector<ast::expr_ptr>& list) {
@@ -228,6 +260,7 @@ void print_in(std::string& out, const ast::in_list& in) {
 }
 
 void print_like(std::string& out, const ast::like& l) {
+  operator_parens parens(out);
   print_expr(out, *l.operand);
   out += l.negated ? " NOT " : " ";
   out += like_spelling(l.op);
@@ -323,9 +356,11 @@ void print_function_call(std::string& out, const ast::function_call& f) {
   // written bare: the grammar takes them as names there.
   const grammar::kw k =
       is_word(f.name.text) ? grammar::lookup_keyword(f.name.text.data(), f.name.text.size()) : grammar::kw::none;
-  if (k != grammar::kw::none && grammar::keyword_class(k) == grammar::kw_class::fallback && k != grammar::kw::raise &&
-      k != grammar::kw::cast && k != grammar::kw::current_date && k != grammar::kw::current_time &&
-      k != grammar::kw::current_timestamp) {
+  if (normalizing) {
+    out += folded(f.name.text);
+  } else if (k != grammar::kw::none && grammar::keyword_class(k) == grammar::kw_class::fallback &&
+             k != grammar::kw::raise && k != grammar::kw::cast && k != grammar::kw::current_date &&
+             k != grammar::kw::current_time && k != grammar::kw::current_timestamp) {
     out += f.name.text;
   } else {
     print_identifier(out, f.name);
@@ -376,6 +411,10 @@ bool is_bare_identifier(std::string_view text) noexcept {
 }
 
 void print_identifier(std::string& out, const ast::identifier& id) {
+  if (normalizing) {
+    print_quoted(out, folded(id.text));
+    return;
+  }
   if (is_bare_identifier(id.text)) {
     out += id.text;
     return;
@@ -385,6 +424,10 @@ void print_identifier(std::string& out, const ast::identifier& id) {
 }
 
 void print_name_as_written(std::string& out, const ast::identifier& id) {
+  if (normalizing) {
+    append_upper(out, id.text);
+    return;
+  }
   if (id.quote == '\0' && is_word(id.text)) {
     out += id.text;
   } else {
@@ -436,6 +479,7 @@ void print_expr(std::string& out, const ast::expr& e) {
                  [&](const ast::in_list& n) { print_in(out, n); },
                  [&](const ast::like& n) { print_like(out, n); },
                  [&](const ast::collate& n) {
+                   operator_parens parens(out);
                    print_expr(out, *n.operand);
                    out += " COLLATE ";
                    print_identifier(out, n.collation);
@@ -453,6 +497,10 @@ void print_expr(std::string& out, const ast::expr& e) {
                    out += ')';
                  },
                  [&](const ast::paren& n) {
+                   if (normalizing && n.items.size() == 1) {
+                     print_expr(out, *n.items.front());
+                     return;
+                   }
                    out += '(';
                    print_exprs(out, n.items);
                    out += ')';

@@ -14,6 +14,21 @@
 
 namespace migc::backend::sql::detail {
 
+/// True while a normalized_* function prints (see printer.hpp). Thread-local,
+/// so printers on several threads do not disturb each other.
+extern thread_local bool normalizing;
+/// Sets `normalizing` for its lifetime.
+class normalize_scope {
+ public:
+  normalize_scope() : saved_(normalizing) { normalizing = true; }
+  ~normalize_scope() { normalizing = saved_; }
+  normalize_scope(const normalize_scope&) = delete;
+  normalize_scope& operator=(const normalize_scope&) = delete;
+
+ private:
+  bool saved_;
+};
+
 template <typename... Fs>
 struct overloaded : Fs... {
   using Fs::operator()...;

@@ -15,7 +15,7 @@ void print_create_prefix(std::string& out, bool temp, bool temporary_spelling) {
 }
 
 void print_if_not_exists(std::string& out, bool if_not_exists) {
-  if (if_not_exists) out += "IF NOT EXISTS ";
+  if (if_not_exists && !normalizing) out += "IF NOT EXISTS ";
 }
 
 std::string_view fk_action_spelling(ast::fk_action a) {

@@ -313,4 +313,26 @@ std::string print_script(const ast::script& script) {
   return out;
 }
 
+std::string normalized_statement(const ast::statement& stmt) {
+  detail::normalize_scope scope;
+  std::string out;
+  detail::print_statement_to(out, stmt);
+  return out;
+}
+
+std::string normalized_expr(const ast::expr& e) {
+  detail::normalize_scope scope;
+  std::string out;
+  detail::print_expr(out, e);
+  return out;
+}
+
+std::string normalized_type(const std::optional<ast::type_name>& type) {
+  if (!type) return {};
+  detail::normalize_scope scope;
+  std::string out;
+  detail::print_type_name(out, *type);
+  return out;
+}
+
 }  // namespace migc::backend::sql

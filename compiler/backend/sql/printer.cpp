@@ -327,6 +327,13 @@ std::string normalized_expr(const ast::expr& e) {
   return out;
 }
 
+std::string normalized_identifiers(const std::vector<ast::identifier>& ids) {
+  detail::normalize_scope scope;
+  std::string out;
+  detail::print_identifiers(out, ids);
+  return out;
+}
+
 std::string normalized_type(const std::optional<ast::type_name>& type) {
   if (!type) return {};
   detail::normalize_scope scope;

@@ -22,6 +22,8 @@ std::string print_script(const ast::script& script);
 /// IF NOT EXISTS left out.
 std::string normalized_statement(const ast::statement& stmt);
 std::string normalized_expr(const ast::expr& e);
+/// A list of identifiers, folded and quoted: `"a", "b"`.
+std::string normalized_identifiers(const std::vector<ast::identifier>& ids);
 /// `TYPE(ARGS)` upper-cased with single spaces; empty without a type.
 std::string normalized_type(const std::optional<ast::type_name>& type);
 

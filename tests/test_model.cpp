@@ -1,0 +1,148 @@
+// Normalized models: a schema, its canonical printout loaded into SQLite
+// and read back, and equivalent spellings all give equal models; different
+// meanings give different ones.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "compiler/backend/sql/printer.hpp"
+#include "compiler/diff/model.hpp"
+#include "compiler/driver/driver.hpp"
+#include "compiler/introspect/introspect.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Every object's model as text, by folded name.
+struct models {
+  std::map<std::string, migc::diff::table_model> tables;
+  std::map<std::string, migc::diff::definition_model> others;
+  std::string printed;  // compile's output: objects in creation order
+};
+
+models compile(const std::string& sql) {
+  migc::source::source_manager sources;
+  migc::source::file_id id = sources.add("m.sql", sql);
+  migc::diag::sink sink;
+  migc::driver::options opts;
+  opts.warnings.disabled.assign(migc::diag::all_codes().begin(), migc::diag::all_codes().end());
+  migc::driver::compilation c = migc::driver::compile(sources, std::span(&id, 1), opts, sink);
+  for (const auto& d : sink.all()) FAIL_CHECK(migc::diag::code_name(d.id) << " " << d.message);
+  models m;
+  for (const auto& o : c.catalog.objects()) {
+    if (o.kind == migc::catalog::object_kind::table && o.columns_known) {
+      m.tables.emplace(o.key, migc::diff::model_table(o));
+    } else {
+      m.others.emplace(o.key, migc::diff::model_definition(o));
+    }
+  }
+  for (std::uint32_t p : c.order) m.printed += migc::backend::sql::print_statement(*c.catalog.at(p).statement) + ";\n";
+  return m;
+}
+
+models through_sqlite(const std::string& sql) {
+  auto db = migc::rt::connection::open(":memory:");
+  REQUIRE(db.ok());
+  auto r = db->exec(sql);
+  REQUIRE(r.ok());
+  auto live = migc::introspect::read(*db);
+  REQUIRE(live.ok());
+  return compile(live->text);
+}
+
+void require_equal(const models& a, const models& b) {
+  REQUIRE(a.tables.size() == b.tables.size());
+  REQUIRE(a.others.size() == b.others.size());
+  for (const auto& [key, t] : a.tables) {
+    INFO("table " << key);
+    REQUIRE(b.tables.count(key) == 1);
+    const auto& u = b.tables.at(key);
+    CHECK(t.columns == u.columns);
+    CHECK(t.primary_key == u.primary_key);
+    CHECK(t.uniques == u.uniques);
+    CHECK(t.checks == u.checks);
+    CHECK(t.foreign_keys == u.foreign_keys);
+    CHECK(t == u);
+  }
+  for (const auto& [key, d] : a.others) {
+    INFO("object " << key);
+    REQUIRE(b.others.count(key) == 1);
+    CHECK(d.text == b.others.at(key).text);
+  }
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("a schema and its printout read back from SQLite have equal models", "[model]") {
+  const fs::path root(MIGC_FIXTURES_DIR);
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(root / "demo")) files.push_back(e.path());
+  for (const auto& e : fs::directory_iterator(root / "grammar")) {
+    if (e.path().filename().string().starts_with("schema_")) files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& p : files) {
+    DYNAMIC_SECTION(p.filename().string()) {
+      const std::string text = read_file(p);
+      models source = compile(text);
+      require_equal(source, through_sqlite(text));
+      require_equal(source, through_sqlite(source.printed));
+    }
+  }
+}
+
+TEST_CASE("equivalent spellings of a table have equal models", "[model]") {
+  const std::pair<const char*, const char*> same[] = {
+      {"CREATE TABLE t (a INTEGER DEFAULT 0)", "create table T (A integer default (0))"},
+      {"CREATE TABLE t (a TEXT DEFAULT 'x' COLLATE NOCASE NOT NULL)",
+       "CREATE TABLE t (a text not null collate nocase default ('x'))"},
+      {"CREATE TABLE t (id INTEGER PRIMARY KEY, b UNIQUE)",
+       "CREATE TABLE t (id INTEGER, b, PRIMARY KEY (id), UNIQUE (b))"},
+      {"CREATE TABLE t (a INTEGER DEFAULT -1)", "CREATE TABLE t (a INTEGER DEFAULT (-1))"},
+      {"CREATE TABLE t (a, CHECK (a > 0), CHECK (a < 9))", "CREATE TABLE t (a CHECK ((a < 9)), CHECK (a>0))"},
+      {"CREATE TABLE t (a REFERENCES p (x) ON DELETE CASCADE ON UPDATE NO ACTION)",
+       "CREATE TABLE t (a, FOREIGN KEY (a) REFERENCES p (x) ON DELETE CASCADE MATCH simple)"},
+      {"CREATE TABLE t (a REFERENCES p (x) DEFERRABLE INITIALLY DEFERRED)",
+       "CREATE TABLE t (a, FOREIGN KEY (A) REFERENCES P (X) DEFERRABLE INITIALLY DEFERRED)"},
+      {"CREATE TABLE t (a REFERENCES p (x) NOT DEFERRABLE)", "CREATE TABLE t (a REFERENCES p (x))"},
+      {"CREATE TABLE t (a DEFAULT true, b DEFAULT abc)", "CREATE TABLE t (a DEFAULT 1, b DEFAULT 'abc')"},
+  };
+  for (const auto& [a, b] : same) {
+    INFO(a << "  vs  " << b);
+    require_equal(compile(a), compile(b));
+  }
+}
+
+TEST_CASE("different tables have different models", "[model]") {
+  const std::pair<const char*, const char*> different[] = {
+      {"CREATE TABLE t (a INTEGER)", "CREATE TABLE t (a INT)"},
+      {"CREATE TABLE t (a, b)", "CREATE TABLE t (b, a)"},
+      {"CREATE TABLE t (a DEFAULT 0)", "CREATE TABLE t (a DEFAULT '0')"},
+      {"CREATE TABLE t (id INTEGER PRIMARY KEY DESC)", "CREATE TABLE t (id INTEGER, PRIMARY KEY (id DESC))"},
+      {"CREATE TABLE t (a REFERENCES p (x) ON DELETE CASCADE)", "CREATE TABLE t (a REFERENCES p (x))"},
+      {"CREATE TABLE t (a REFERENCES p (x) DEFERRABLE INITIALLY DEFERRED)", "CREATE TABLE t (a REFERENCES p (x))"},
+      {"CREATE TABLE t (a NOT NULL)", "CREATE TABLE t (a NOT NULL ON CONFLICT IGNORE)"},
+      {"CREATE TABLE t (a AS (1) STORED, b)", "CREATE TABLE t (a AS (1), b)"},
+      {"CREATE TABLE t (a PRIMARY KEY) WITHOUT ROWID", "CREATE TABLE t (a PRIMARY KEY)"},
+      {"CREATE TABLE t (a ANY) STRICT", "CREATE TABLE t (a ANY)"},
+      {"CREATE TABLE t (a CONSTRAINT positive CHECK (a > 0))", "CREATE TABLE t (a CHECK (a > 0))"},
+  };
+  for (const auto& [a, b] : different) {
+    INFO(a << "  vs  " << b);
+    models x = compile(a);
+    models y = compile(b);
+    REQUIRE(x.tables.size() == 1);
+    REQUIRE(y.tables.size() == 1);
+    CHECK_FALSE(x.tables.begin()->second == y.tables.begin()->second);
+  }
+}

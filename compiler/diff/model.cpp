@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cassert>
 #include <fmt/format.h>
+#include <tuple>
 
 #include "compiler/backend/sql/printer.hpp"
 #include "compiler/catalog/table_facts.hpp"
@@ -23,6 +24,27 @@ bool operator==(const table_model& a, const table_model& b) {
   return a.key == b.key && a.without_rowid == b.without_rowid && a.strict == b.strict &&
          a.autoincrement == b.autoincrement && a.columns == b.columns && a.primary_key == b.primary_key &&
          a.uniques == b.uniques && a.checks == b.checks && a.foreign_keys == b.foreign_keys;
+}
+
+bool operator<(const foreign_key_model& a, const foreign_key_model& b) {
+  return std::tie(a.name, a.columns, a.parent, a.parent_columns, a.on_delete, a.on_update, a.deferred) <
+         std::tie(b.name, b.columns, b.parent, b.parent_columns, b.on_delete, b.on_update, b.deferred);
+}
+
+std::string rename_in(std::string_view text, std::string_view from, std::string_view to) {
+  const std::string needle = "\"" + std::string(from) + "\"";
+  const std::string replacement = "\"" + std::string(to) + "\"";
+  std::string out;
+  std::size_t at = 0;
+  while (true) {
+    std::size_t hit = text.find(needle, at);
+    if (hit == std::string_view::npos) break;
+    out.append(text.substr(at, hit - at));
+    out += replacement;
+    at = hit + needle.size();
+  }
+  out.append(text.substr(at));
+  return out;
 }
 
 std::uint32_t table_model::find_column(std::string_view k) const noexcept {
@@ -88,24 +110,28 @@ std::string action_text(ast::fk_action a) {
 
 // A foreign key as SQLite enforces it: MATCH is parsed and ignored, and
 // only DEFERRABLE INITIALLY DEFERRED defers the check.
-std::string foreign_key_text(const std::optional<ast::identifier>& name, const std::string& child_columns,
-                             const ast::foreign_key_clause& fk,
-                             const std::optional<ast::deferrable_clause>& deferrable) {
-  std::string on_delete = "NO ACTION";
-  std::string on_update = "NO ACTION";
+foreign_key_model foreign_key_of(const std::optional<ast::identifier>& name, std::vector<std::string> columns,
+                                 const ast::foreign_key_clause& fk,
+                                 const std::optional<ast::deferrable_clause>& deferrable, std::string owner) {
+  foreign_key_model m;
+  m.name = name_text(name);
+  m.columns = std::move(columns);
+  m.parent = fk.table.key;
+  for (const ast::identifier& c : fk.columns) m.parent_columns.push_back(c.key);
   for (const ast::fk_argument& a : fk.arguments) {
-    if (a.what == ast::fk_argument::kind::on_delete) on_delete = action_text(a.action);
-    if (a.what == ast::fk_argument::kind::on_update) on_update = action_text(a.action);
+    if (a.what == ast::fk_argument::kind::on_delete) m.on_delete = action_text(a.action);
+    if (a.what == ast::fk_argument::kind::on_update) m.on_update = action_text(a.action);
   }
-  bool deferred = deferrable && !deferrable->negated && deferrable->mode == ast::initially::deferred;
-  return fmt::format("{}|{}|{}({})|DELETE {}|UPDATE {}|{}", name_text(name), child_columns, fk.table.key,
-                     backend::sql::normalized_identifiers(fk.columns), on_delete, on_update,
-                     deferred ? "DEFERRED" : "IMMEDIATE");
+  m.deferred = deferrable && !deferrable->negated && deferrable->mode == ast::initially::deferred;
+  m.owner = std::move(owner);
+  return m;
 }
+
+std::string quoted(std::string_view key) { return "\"" + std::string(key) + "\""; }
 
 std::string key_item_text(const ast::sort_item& item) {
   std::optional<catalog::key_column> kc = catalog::key_column_of(item);
-  std::string out = kc ? kc->key : backend::sql::normalized_expr(*item.value);
+  std::string out = kc ? quoted(kc->key) : backend::sql::normalized_expr(*item.value);
   if (kc && kc->collation != nullptr) out += " COLLATE " + kc->collation->key;
   if (item.direction == ast::sort_direction::desc) out += " DESC";
   return out;
@@ -135,7 +161,6 @@ class table_modeler {
     c.key = def.name.key;
     c.name = def.name.text;
     c.type = backend::sql::normalized_type(def.type);
-    std::string quoted = "\"" + c.key + "\"";
     const ast::column_constraint* last_references = nullptr;
     std::optional<ast::identifier> last_references_name;
     std::optional<ast::identifier> pending;  // CONSTRAINT name: names the next constraint
@@ -153,7 +178,17 @@ class table_modeler {
           c.not_null_conflict = conflict_text(cc.on_conflict);
           break;
         case k::default_:
-          if (cc.default_) c.default_value = default_text(*cc.default_);
+          if (cc.default_) {
+            c.default_value = default_text(*cc.default_);
+            c.default_is_expression = cc.default_->form == ast::default_form::parenthesized;
+            if (cc.default_->value) {
+              if (const auto* lit = std::get_if<ast::literal>(&cc.default_->value->node)) {
+                c.default_is_expression = c.default_is_expression || lit->kind == ast::literal_kind::current_time ||
+                                          lit->kind == ast::literal_kind::current_date ||
+                                          lit->kind == ast::literal_kind::current_timestamp;
+              }
+            }
+          }
           break;
         case k::collate:
           if (cc.collation) c.collation = cc.collation->key;
@@ -169,14 +204,14 @@ class table_modeler {
                           cc.autoincrement ? "AUTOINCREMENT" : "", facts.rowid_alias ? "|ROWID" : "");
           break;
         case k::unique:
-          m_.uniques.push_back(fmt::format("{}|{}|{}", name_text(cname), c.key, conflict_text(cc.on_conflict)));
+          m_.uniques.push_back(fmt::format("{}|{}|{}", name_text(cname), quoted(c.key), conflict_text(cc.on_conflict)));
           break;
         case k::check:
-          m_.checks.push_back(fmt::format("{}|{}", name_text(cname), backend::sql::normalized_expr(*cc.expression)));
+          m_.checks.push_back({name_text(cname), backend::sql::normalized_expr(*cc.expression), c.key});
           break;
         case k::references:
           if (cc.references) {
-            m_.foreign_keys.push_back(foreign_key_text(cname, quoted, *cc.references, cc.deferrable));
+            m_.foreign_keys.push_back(foreign_key_of(cname, {c.key}, *cc.references, cc.deferrable, c.key));
             last_references = &cc;
             last_references_name = cname;
           }
@@ -186,7 +221,7 @@ class table_modeler {
           // AST, as in SQLite's grammar; it belongs to the REFERENCES before it.
           if (last_references != nullptr && cc.deferrable) {
             m_.foreign_keys.back() =
-                foreign_key_text(last_references_name, quoted, *last_references->references, cc.deferrable);
+                foreign_key_of(last_references_name, {c.key}, *last_references->references, cc.deferrable, c.key);
           }
           break;
         default:
@@ -221,12 +256,13 @@ class table_modeler {
         m_.uniques.push_back(fmt::format("{}|{}|{}", name_text(cname), items, conflict_text(c.on_conflict)));
         break;
       case k::check:
-        m_.checks.push_back(fmt::format("{}|{}", name_text(cname), backend::sql::normalized_expr(*c.check)));
+        m_.checks.push_back({name_text(cname), backend::sql::normalized_expr(*c.check), {}});
         break;
       case k::foreign_key:
         if (c.references) {
-          m_.foreign_keys.push_back(
-              foreign_key_text(cname, backend::sql::normalized_identifiers(c.fk_columns), *c.references, c.deferrable));
+          std::vector<std::string> columns;
+          for (const ast::identifier& id : c.fk_columns) columns.push_back(id.key);
+          m_.foreign_keys.push_back(foreign_key_of(cname, std::move(columns), *c.references, c.deferrable, {}));
         }
         break;
       case k::name_only:

@@ -23,8 +23,40 @@ struct column_model {
   std::string collation;          // folded, "" for none
   std::string generated;          // normalized expression, "" when not generated
   bool stored = false;            // generated ... STORED
+  /// DEFAULT is CURRENT_TIME/DATE/TIMESTAMP or a parenthesized expression,
+  /// which ALTER TABLE ADD COLUMN refuses. Not part of equality.
+  bool default_is_expression = false;
   /// Every property but the spelling of the name.
   friend bool operator==(const column_model& a, const column_model& b);
+};
+
+/// A CHECK constraint; `owner` is the folded column it is written on, ""
+/// for a table constraint (not part of equality: both mean the same).
+struct check_model {
+  std::string name;  // folded constraint name, "" for none
+  std::string text;  // normalized expression
+  std::string owner;
+  friend bool operator==(const check_model& a, const check_model& b) { return a.name == b.name && a.text == b.text; }
+  friend bool operator<(const check_model& a, const check_model& b) {
+    return a.name != b.name ? a.name < b.name : a.text < b.text;
+  }
+};
+
+/// A foreign key as SQLite enforces it. `owner` as for checks.
+struct foreign_key_model {
+  std::string name;
+  std::vector<std::string> columns;  // folded child columns
+  std::string parent;                // folded parent table
+  std::vector<std::string> parent_columns;
+  std::string on_delete = "NO ACTION";
+  std::string on_update = "NO ACTION";
+  bool deferred = false;
+  std::string owner;
+  friend bool operator==(const foreign_key_model& a, const foreign_key_model& b) {
+    return a.name == b.name && a.columns == b.columns && a.parent == b.parent && a.parent_columns == b.parent_columns &&
+           a.on_delete == b.on_delete && a.on_update == b.on_update && a.deferred == b.deferred;
+  }
+  friend bool operator<(const foreign_key_model& a, const foreign_key_model& b);
 };
 
 /// A table: columns in declared order and its constraints as sorted sets of
@@ -36,10 +68,10 @@ struct table_model {
   bool strict = false;
   bool autoincrement = false;
   std::vector<column_model> columns;
-  std::string primary_key;                // "cols|order|conflict", "" for none
-  std::vector<std::string> uniques;       // sorted
-  std::vector<std::string> checks;        // sorted
-  std::vector<std::string> foreign_keys;  // sorted
+  std::string primary_key;                      // "name|cols|conflict|...", "" for none
+  std::vector<std::string> uniques;             // "name|cols|conflict", sorted
+  std::vector<check_model> checks;              // sorted
+  std::vector<foreign_key_model> foreign_keys;  // sorted
   /// Every property but the spelling of the name.
   friend bool operator==(const table_model& a, const table_model& b);
 
@@ -56,6 +88,10 @@ struct definition_model {
   std::string text;    // normalized statement
   friend bool operator==(const definition_model& a, const definition_model& b) { return a.text == b.text; }
 };
+
+/// Replaces the quoted name `"from"` by `"to"` (both folded) in normalized
+/// text: how a column rename shows in expressions and key lists.
+[[nodiscard]] std::string rename_in(std::string_view text, std::string_view from, std::string_view to);
 
 /// The model of table `o` (kind table, columns known).
 [[nodiscard]] table_model model_table(const catalog::object& o);

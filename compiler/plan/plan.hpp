@@ -45,8 +45,8 @@ enum class safety : std::uint8_t { safe, rebuild, destructive };
 /// up to five of their rowids (empty when rowids mean nothing).
 struct data_check {
   enum class kind : std::uint8_t {
-    loses_rows,      // a dropped table still holds rows
-    loses_values,    // a dropped column still holds non-NULL values
+    loses_rows,    // a dropped table still holds rows
+    loses_values,  // a dropped column still holds non-NULL values
     null_in_not_null,
     duplicate_in_unique,
     check_violation,

@@ -313,6 +313,39 @@ std::string print_script(const ast::script& script) {
   return out;
 }
 
+std::string print_create_table_named(const ast::create_table& table, std::string_view name) {
+  // Printing the statement and splicing the name would need the printer's
+  // quoting rules twice; a shallow view of the AST with another name is
+  // not possible either (it owns its children), so print the pieces.
+  std::string head;
+  detail::print_create_table(head, table);
+  std::string old_name;
+  detail::print_qualified_name(old_name, table.name);
+  const std::string prefix = table.if_not_exists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ";
+  assert(head.starts_with(prefix + old_name));
+  return prefix + print_name(name) + head.substr(prefix.size() + old_name.size());
+}
+
+std::string print_column(const ast::column_definition& column) {
+  std::string out;
+  detail::print_column_definition(out, column);
+  return out;
+}
+
+std::string print_expression(const ast::expr& e) {
+  std::string out;
+  detail::print_expr(out, e);
+  return out;
+}
+
+std::string print_name(std::string_view name) {
+  ast::identifier id;
+  id.text = name;
+  std::string out;
+  detail::print_identifier(out, id);
+  return out;
+}
+
 std::string normalized_statement(const ast::statement& stmt) {
   detail::normalize_scope scope;
   std::string out;

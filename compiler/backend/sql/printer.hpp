@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "compiler/ast/ast.hpp"
 
@@ -13,6 +14,19 @@ std::string print_statement(const ast::statement& stmt);
 
 /// Prints every statement, each followed by ";\n".
 std::string print_script(const ast::script& script);
+
+/// CREATE TABLE `table` as printed by print_statement, but named `name`
+/// (unquoted; quoted as needed): the new table of a rebuild.
+std::string print_create_table_named(const ast::create_table& table, std::string_view name);
+
+/// One column definition, as in CREATE TABLE: for ALTER TABLE ADD COLUMN.
+std::string print_column(const ast::column_definition& column);
+
+/// An expression as printed inside a statement.
+std::string print_expression(const ast::expr& e);
+
+/// `name` as an identifier: bare when it can be, else double-quoted.
+std::string print_name(std::string_view name);
 
 /// The normalized text of a statement or expression: what two spellings
 /// SQLite treats alike print the same as, for comparing schemas (never for

@@ -1,11 +1,60 @@
-// Placeholder until name resolution lands: resolves nothing.
+// The resolve pass's entry point: the order in which objects are resolved,
+// and the owner bookkeeping (messages name it, edges start from it).
 #include "compiler/resolve/resolve.hpp"
+
+#include <fmt/format.h>
+
+#include "compiler/resolve/resolver.hpp"
 
 namespace migc::resolve {
 
+namespace detail {
+
+std::string describe(const object& o) { return fmt::format("{} '{}'", catalog::kind_name(o.kind), o.name); }
+
+resolver::resolver(catalog::catalog& c, diag::sink& s) : cat(c), sink(s), view_state(c.objects().size(), 0) {}
+
+void resolver::set_owner(object* o) {
+  owner_ = o;
+  owner_text_ = o != nullptr ? describe(*o) : std::string();
+}
+
+void resolver::depend(std::uint32_t on, catalog::dependency_kind kind, migc::source::span where) {
+  if (owner_ == nullptr || on == owner_->position) return;
+  for (const catalog::dependency& d : owner_->dependencies) {
+    if (d.object == on && d.kind == kind) return;
+  }
+  owner_->dependencies.push_back({on, kind, where});
+}
+
+}  // namespace detail
+
 void run(catalog::catalog& cat, diag::sink& sink) {
-  (void)cat;
-  (void)sink;
+  detail::resolver r(cat, sink);
+  // Unique indexes first: they are parent keys foreign keys may name.
+  r.unique_indexes();
+  for (catalog::object& o : cat.objects()) {
+    if (o.kind == catalog::object_kind::table) r.foreign_keys(o);
+  }
+  for (catalog::object& o : cat.objects()) {
+    switch (o.kind) {
+      case catalog::object_kind::table:
+        r.table_expressions(o);
+        r.view(o.position);  // CREATE TABLE ... AS SELECT; nothing for others
+        break;
+      case catalog::object_kind::view:
+        r.view(o.position);
+        break;
+      case catalog::object_kind::index:
+        r.index(o);
+        break;
+      case catalog::object_kind::trigger:
+        r.trigger(o);
+        break;
+      case catalog::object_kind::virtual_table:
+        break;
+    }
+  }
 }
 
 }  // namespace migc::resolve

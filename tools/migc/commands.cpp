@@ -43,13 +43,6 @@ std::vector<source::file_id> load(source::source_manager& sources, diag::sink& s
   return ids;
 }
 
-bool has_io_error(const diag::sink& sink) {
-  for (const diag::diagnostic& d : sink.all()) {
-    if (d.id == diag::code::E0190) return true;
-  }
-  return false;
-}
-
 void print_text(const source::source_manager& sources, const diag::sink& sink) {
   if (sink.empty()) return;
   std::cerr << diag::render_text(sources, sink.all(), diag::use_color(STDERR_FILENO));
@@ -57,7 +50,7 @@ void print_text(const source::source_manager& sources, const diag::sink& sink) {
 }
 
 int exit_status(const diag::sink& sink) {
-  if (has_io_error(sink)) return exit_code::usage;
+  if (detail::has_io_error(sink)) return exit_code::usage;
   return sink.has_errors() ? exit_code::errors : exit_code::ok;
 }
 
@@ -103,7 +96,28 @@ bool write_if_changed(const std::string& path, const std::string& content, std::
 
 }  // namespace
 
-namespace {
+namespace detail {
+
+bool has_io_error(const diag::sink& sink) {
+  for (const diag::diagnostic& d : sink.all()) {
+    if (d.id == diag::code::E0190) return true;
+  }
+  return false;
+}
+
+int write_output(const std::string& path, const std::string& content) {
+  if (path.empty()) {
+    std::cout << content;
+    std::cout.flush();
+    return std::cout ? exit_code::ok : exit_code::usage;
+  }
+  std::string why;
+  if (!write_if_changed(path, content, why)) {
+    std::cerr << "migc: error: cannot write '" << path << "': " << why << "\n";
+    return exit_code::usage;
+  }
+  return exit_code::ok;
+}
 
 // Builds the warning policy from -W arguments; prints the first bad one.
 std::optional<driver::options> driver_options(const std::vector<std::string>& warnings, bool syntax_only) {
@@ -118,7 +132,10 @@ std::optional<driver::options> driver_options(const std::vector<std::string>& wa
   return opts;
 }
 
-}  // namespace
+}  // namespace detail
+
+using detail::driver_options;
+using detail::has_io_error;
 
 int run_check(const check_options& options) {
   std::optional<driver::options> opts = driver_options(options.warnings, options.syntax_only);
@@ -157,17 +174,7 @@ int run_compile(const compile_options& options) {
     out += ";\n";
   }
 
-  if (options.output.empty()) {
-    std::cout << out;
-    std::cout.flush();
-    return std::cout ? exit_code::ok : exit_code::usage;
-  }
-  std::string why;
-  if (!write_if_changed(options.output, out, why)) {
-    std::cerr << "migc: error: cannot write '" << options.output << "': " << why << "\n";
-    return exit_code::usage;
-  }
-  return exit_code::ok;
+  return detail::write_output(options.output, out);
 }
 
 int run_help_lints() {

@@ -2,8 +2,12 @@
 // takes its options and returns the process exit code.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "compiler/diag/diagnostic.hpp"
+#include "compiler/driver/driver.hpp"
 
 namespace migc::tool {
 
@@ -50,5 +54,56 @@ int run_compile(const compile_options& options);
 
 /// `migc help lints`: every warning with its name, code and documentation.
 int run_help_lints();
+
+/// plan and status.
+struct migrate_options {
+  std::string database;
+  std::vector<std::string> files;
+  std::vector<std::string> warnings;
+  std::string format = "text";  // plan: text, sql or json
+};
+
+struct apply_command_options {
+  std::string database;
+  std::vector<std::string> files;
+  std::vector<std::string> warnings;
+  bool allow_destructive = false;
+  bool dry_run = false;
+  std::string backup;  // empty: no backup
+  long busy_timeout_ms = 5000;
+};
+
+/// `migc plan`: the steps that would take the database to the schema, as
+/// text (markers, colour on a terminal, SQL, preflight findings), as an SQL
+/// script that `sqlite3 DB < plan.sql` applies, or as JSON. Never writes.
+/// Returns ok, errors (the schema has errors), or usage.
+int run_plan(const migrate_options& options);
+
+/// `migc apply`: plans, runs the preflight, refuses data loss without
+/// allow_destructive and any constraint the data violates, then applies the
+/// plan in one transaction (see runtime/executor.hpp). Returns ok, errors
+/// (refused, rolled back, or schema errors) or usage.
+int run_apply(const apply_command_options& options);
+
+/// `migc status`: ok when the database matches the schema, errors when
+/// steps are pending (listed), usage on failure.
+int run_status(const migrate_options& options);
+
+/// `migc log`: the rows of _migc_history.
+int run_log(const std::string& database);
+
+/// `migc schema`: the live schema as ordered canonical DDL.
+int run_schema(const std::string& database, const std::string& output);
+
+// Shared by the command files.
+namespace detail {
+/// The driver options for -W arguments; prints the first bad one.
+std::optional<driver::options> driver_options(const std::vector<std::string>& warnings, bool syntax_only);
+/// Whether an input could not be read (E0190).
+bool has_io_error(const diag::sink& sink);
+/// Writes `content` to `path` (standard output when empty); only when it
+/// changes. Returns an exit code.
+int write_output(const std::string& path, const std::string& content);
+}  // namespace detail
 
 }  // namespace migc::tool

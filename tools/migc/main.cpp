@@ -34,6 +34,44 @@ int run(int argc, char** argv) {
   compile_cmd->add_option("-o,--output", compile.output, "write to this file instead of standard output");
   compile_cmd->add_option("files", compile.files, "schema files ('-' reads standard input)")->required();
 
+  migrate_options plan;
+  CLI::App* plan_cmd = app.add_subcommand("plan", "show the steps that would take a database to the schema");
+  plan_cmd->add_option("--db", plan.database, "the database file")->required();
+  plan_cmd->add_option("--format", plan.format, "'text', 'sql' (a script for sqlite3) or 'json'")
+      ->check(CLI::IsMember({"text", "sql", "json"}));
+  plan_cmd->add_option("-W", plan.warnings, "no-<name>: silence a warning; error: warnings are errors")
+      ->allow_extra_args(false);
+  plan_cmd->add_option("files", plan.files, "schema files")->required();
+
+  apply_command_options apply;
+  CLI::App* apply_cmd = app.add_subcommand("apply", "change a database to match the schema, in one transaction");
+  apply_cmd->add_option("--db", apply.database, "the database file (created if missing)")->required();
+  apply_cmd->add_flag("--allow-destructive", apply.allow_destructive,
+                      "accept dropping tables and columns that hold data");
+  apply_cmd->add_flag("--dry-run", apply.dry_run, "plan and check, but change nothing");
+  apply_cmd->add_option("--backup", apply.backup, "copy the database to this new file first");
+  apply_cmd->add_option("--busy-timeout", apply.busy_timeout_ms, "milliseconds to wait for a locked database")
+      ->check(CLI::NonNegativeNumber);
+  apply_cmd->add_option("-W", apply.warnings, "no-<name>: silence a warning; error: warnings are errors")
+      ->allow_extra_args(false);
+  apply_cmd->add_option("files", apply.files, "schema files")->required();
+
+  migrate_options status;
+  CLI::App* status_cmd = app.add_subcommand("status", "exit 0 when a database matches the schema, 1 when not");
+  status_cmd->add_option("--db", status.database, "the database file")->required();
+  status_cmd->add_option("-W", status.warnings, "no-<name>: silence a warning")->allow_extra_args(false);
+  status_cmd->add_option("files", status.files, "schema files")->required();
+
+  std::string log_db;
+  CLI::App* log_cmd = app.add_subcommand("log", "the migrations migc applied to a database");
+  log_cmd->add_option("--db", log_db, "the database file")->required();
+
+  std::string schema_db;
+  std::string schema_out;
+  CLI::App* schema_cmd = app.add_subcommand("schema", "print a database's schema as ordered canonical SQL");
+  schema_cmd->add_option("--db", schema_db, "the database file")->required();
+  schema_cmd->add_option("-o,--output", schema_out, "write to this file instead of standard output");
+
   CLI::App* help_cmd = app.add_subcommand("help", "documentation topics");
   CLI::App* help_lints = help_cmd->add_subcommand("lints", "list every warning with its name and meaning");
   help_cmd->require_subcommand(1);
@@ -50,6 +88,11 @@ int run(int argc, char** argv) {
     return run_check(check);
   }
   if (help_lints->parsed()) return run_help_lints();
+  if (plan_cmd->parsed()) return run_plan(plan);
+  if (apply_cmd->parsed()) return run_apply(apply);
+  if (status_cmd->parsed()) return run_status(status);
+  if (log_cmd->parsed()) return run_log(log_db);
+  if (schema_cmd->parsed()) return run_schema(schema_db, schema_out);
   return run_compile(compile);
 }
 

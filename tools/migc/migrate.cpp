@@ -195,6 +195,18 @@ nlohmann::ordered_json plan_json(const driver::migration_setup& m, const std::st
   return j;
 }
 
+// The plan as a script for the sqlite3 shell: `.bail on` stops at the first
+// error (the shell otherwise runs on and COMMIT would keep half a
+// migration), foreign keys go off before BEGIN as SQLite requires.
+std::string sql_script(const driver::migration_setup& m, const std::string& db) {
+  std::string out = fmt::format("-- migc {} plan for {}: apply with sqlite3 {} < this-file\n", MIGC_VERSION, db, db);
+  if (m.plan.empty()) return out + "-- nothing to do\n";
+  out += ".bail on\nPRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE;\n";
+  out += plan::plan_sql(m.plan);
+  out += "COMMIT;\nPRAGMA foreign_keys = ON;\n";
+  return out;
+}
+
 // Reports what blocks applying: violated constraints always, data loss
 // unless allowed. Returns true when something blocks.
 bool refuse(const driver::migration_setup& m, bool allow_destructive, diag::sink& sink) {
@@ -232,7 +244,7 @@ int run_plan(const migrate_options& o) {
   }
   print_diagnostics(m->sources.get(), sink);
   if (o.format == "sql") {
-    std::cout << "-- migc " MIGC_VERSION " plan for " << o.database << "\n" << plan::plan_sql(m->plan);
+    std::cout << sql_script(*m, o.database);
   } else if (o.format == "json") {
     std::cout << plan_json(*m, o.database).dump(2) << "\n";
   } else {

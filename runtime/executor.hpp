@@ -20,10 +20,10 @@ namespace migc::rt {
 
 /// What to run and what to record about it.
 struct migration {
-  std::vector<std::string> statements;  // each one statement, without ';'
+  std::vector<std::string> statements;    // each one statement, without ';'
   std::vector<std::string> descriptions;  // one per statement, for progress (may be empty)
-  std::string schema_hash;  // hash of the desired schema
-  std::string version;      // migc's version
+  std::string schema_hash;                // hash of the desired schema
+  std::string version;                    // migc's version
 };
 
 struct apply_options {

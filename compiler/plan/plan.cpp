@@ -110,7 +110,14 @@ class planner {
     }
     for (const diff::definition_change& c : diff_.definitions) {
       desired_of_[c.actual] = c.desired;
-      drop_.insert(c.actual);
+      if (actual_.at(c.actual).kind == object_kind::virtual_table) {
+        // A virtual table has no ALTER: drop it (its rows with it) and
+        // create it anew.
+        dropped_tables_.insert(c.actual);
+        recreated_tables_.insert(c.desired);
+      } else {
+        drop_.insert(c.actual);
+      }
     }
     for (std::uint32_t a : diff_.dropped) {
       if (!is_table_like(actual_.at(a).kind)) drop_.insert(a);
@@ -210,7 +217,7 @@ class planner {
         if (created.count(p) != 0) recreate_.insert(p);
         continue;
       }
-      if (created.count(p) == 0) continue;
+      if (created.count(p) == 0 && recreated_tables_.count(p) == 0) continue;
       step s;
       s.kind = step_kind::create_table;
       s.object = d.name;
@@ -359,6 +366,7 @@ class planner {
   std::set<std::uint32_t> rebuilt_desired_;            // desired positions
   std::set<std::uint32_t> drop_;                       // actual positions of non-tables to drop
   std::set<std::uint32_t> recreate_;                   // desired positions of non-tables to create
+  std::set<std::uint32_t> recreated_tables_;           // desired virtual tables dropped and created again
 };
 
 }  // namespace

@@ -199,7 +199,7 @@ class table_modeler {
           break;
         case k::primary_key:
           m_.primary_key =
-              fmt::format("{}|{}{}|{}|{}{}", name_text(cname), c.key,
+              fmt::format("{}|{}{}|{}|{}{}", name_text(cname), quoted(c.key),
                           cc.direction == ast::sort_direction::desc ? " DESC" : "", conflict_text(cc.on_conflict),
                           cc.autoincrement ? "AUTOINCREMENT" : "", facts.rowid_alias ? "|ROWID" : "");
           break;

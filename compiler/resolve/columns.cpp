@@ -54,7 +54,7 @@ void resolver::column_ref(const ast::expr& e, const ast::column_ref& ref, const 
   if (mode == expr_mode::constant) {
     if (!default_reported) {
       sink.error(diag::code::E0219, e.where,
-                 fmt::format("default value of column '{}' is not constant: it refers to column '{}'", default_column,
+                 fmt::format("default value of column '{}' is not constant: it refers to '{}'", default_column,
                              ref.column.text));
       default_reported = true;
     }
@@ -153,6 +153,8 @@ void resolver::column_ref(const ast::expr& e, const ast::column_ref& ref, const 
     if (unknown) return;
   }
   if (lenient(sc)) return;
+  // With no column of that name, SQLite reads TRUE and FALSE as 1 and 0.
+  if (ref.column.quote == '\0' && (key == "true" || key == "false")) return;
   if (ref.column.quote == '"') {
     std::string literal = "'";
     for (char c : ref.column.text) {

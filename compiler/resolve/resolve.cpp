@@ -33,6 +33,8 @@ void run(catalog::catalog& cat, diag::sink& sink) {
   detail::resolver r(cat, sink);
   // Unique indexes first: they are parent keys foreign keys may name.
   r.unique_indexes();
+  // Queries next, in dependency order, so on-demand resolution stays shallow.
+  for (std::uint32_t position : detail::query_order(cat)) r.view(position);
   for (catalog::object& o : cat.objects()) {
     if (o.kind == catalog::object_kind::table) r.foreign_keys(o);
   }

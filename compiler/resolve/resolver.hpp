@@ -159,6 +159,9 @@ class resolver {
 [[nodiscard]] std::uint32_t find_column(const shape& s, std::string_view key);
 /// True for rowid, oid and _rowid_.
 [[nodiscard]] bool is_rowid_name(std::string_view key) noexcept;
+/// Catalog positions of the views and CREATE TABLE ... AS SELECT tables,
+/// each after those its query names (order.cpp).
+[[nodiscard]] std::vector<std::uint32_t> query_order(const catalog::catalog& cat);
 /// A SQLite-provided relation (sqlite_schema, pragma_*, json_each, ...).
 [[nodiscard]] std::optional<shape> builtin_relation(std::string_view key, bool function_call);
 

@@ -63,6 +63,23 @@ std::string declared_type(const std::optional<ast::type_name>& type) {
     }
     out += ')';
   }
+  // SQLite's sqlite3AddColumn: `x TEXT GENERATED ALWAYS AS (...)` parses
+  // GENERATED ALWAYS as part of the type, so a type of 16 or more
+  // characters loses a trailing "always", then a trailing "generated".
+  auto ends_with = [&](std::string_view word) {
+    return out.size() >= word.size() && contains_folded(std::string_view(out).substr(out.size() - word.size()), word);
+  };
+  auto trim = [&] {
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+  };
+  if (out.size() >= 16 && ends_with("ALWAYS")) {
+    out.resize(out.size() - 6);
+    trim();
+    if (out.size() >= 9 && ends_with("GENERATED")) {
+      out.resize(out.size() - 9);
+      trim();
+    }
+  }
   return out;
 }
 

@@ -160,7 +160,9 @@ class table_modeler {
     column_model c;
     c.key = def.name.key;
     c.name = def.name.text;
-    c.type = backend::sql::normalized_type(def.type);
+    // The declared type as SQLite records it (GENERATED ALWAYS stripped),
+    // compared without regard to case.
+    for (char ch : facts.type) c.type += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
     const ast::column_constraint* last_references = nullptr;
     std::optional<ast::identifier> last_references_name;
     std::optional<ast::identifier> pending;  // CONSTRAINT name: names the next constraint

@@ -92,6 +92,7 @@ class planner {
     drop_definitions();
     drop_tables();
     rename_tables();
+    rename_columns();
     create_tables();
     alter_tables();
     rebuild_tables();
@@ -197,7 +198,10 @@ class planner {
 
   void rename_tables() {
     for (const diff::table_change& c : diff_.tables) {
-      if (!c.renamed || c.strategy != diff::table_strategy::alter) continue;
+      // Rebuilt tables are renamed first too: ALTER TABLE RENAME rewrites
+      // the foreign keys of other tables that point at them, a rebuild
+      // would leave those pointing at the old name.
+      if (!c.renamed) continue;
       const object& a = actual_.at(c.actual);
       const object& d = desired_.at(c.desired);
       step s;
@@ -227,6 +231,28 @@ class planner {
     }
   }
 
+  // Column renames come before any rebuild for the same reason as table
+  // renames: RENAME COLUMN rewrites other tables' references to the column.
+  void rename_columns() {
+    for (std::uint32_t p : order_) {
+      const diff::table_change* c = change_of(p);
+      if (c == nullptr) continue;
+      const object& a = actual_.at(c->actual);
+      const object& d = desired_.at(c->desired);
+      for (const diff::column_match& m : c->columns) {
+        if (!m.renamed) continue;
+        step s;
+        s.kind = step_kind::rename_column;
+        s.object = d.name;
+        s.description =
+            fmt::format("rename column '{}.{}' to '{}'", d.name, a.columns[m.actual].name, d.columns[m.desired].name);
+        s.sql.push_back(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {}", print_name(d.name),
+                                    print_name(a.columns[m.actual].name), print_name(d.columns[m.desired].name)));
+        add(std::move(s));
+      }
+    }
+  }
+
   void alter_tables() {
     for (std::uint32_t p : order_) {
       const diff::table_change* c = change_of(p);
@@ -234,18 +260,6 @@ class planner {
       const object& a = actual_.at(c->actual);
       const object& d = desired_.at(c->desired);
       const auto& table = std::get<ast::create_table>(d.statement->node);
-      for (const diff::column_match& m : c->columns) {
-        if (m.renamed) {
-          step s;
-          s.kind = step_kind::rename_column;
-          s.object = d.name;
-          s.description =
-              fmt::format("rename column '{}.{}' to '{}'", d.name, a.columns[m.actual].name, d.columns[m.desired].name);
-          s.sql.push_back(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {}", print_name(d.name),
-                                      print_name(a.columns[m.actual].name), print_name(d.columns[m.desired].name)));
-          add(std::move(s));
-        }
-      }
       for (const diff::column_match& m : c->columns) {
         if (m.desired != ~0U) continue;
         const std::string& column = a.columns[m.actual].name;

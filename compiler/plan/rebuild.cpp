@@ -218,13 +218,15 @@ step rebuild_step(const catalog::catalog& actual, const catalog::catalog& desire
   s.kind = step_kind::rebuild_table;
   s.level = safety::rebuild;
   s.object = d.name;
-  s.description = a.key == d.key ? fmt::format("rebuild table '{}'", d.name)
-                                 : fmt::format("rebuild table '{}' as '{}'", a.name, d.name);
+  s.description = fmt::format("rebuild table '{}'", d.name);
   s.reasons = c.reasons;
   const std::string temp = "_migc_new_" + d.name;
   const auto& table = std::get<ast::create_table>(d.statement->node);
   s.sql.push_back(backend::sql::print_create_table_named(table, temp));
 
+  // Renames ran before the rebuild (see plan.cpp): the old table and its
+  // renamed columns already carry their new names.
+  const std::string source = c.renamed ? d.name : a.name;
   std::string into;
   std::string from;
   bool alias_copied = false;
@@ -233,7 +235,7 @@ step rebuild_step(const catalog::catalog& actual, const catalog::catalog& desire
     const catalog::column& dc = d.columns[m.desired];
     if (dc.generated) continue;
     into += (into.empty() ? "" : ", ") + print_name(dc.name);
-    from += (from.empty() ? "" : ", ") + print_name(a.columns[m.actual].name);
+    from += (from.empty() ? "" : ", ") + print_name(m.renamed ? dc.name : a.columns[m.actual].name);
     alias_copied = alias_copied || dc.rowid_alias;
   }
   if (!a.without_rowid && !d.without_rowid && !alias_copied) {
@@ -243,7 +245,7 @@ step rebuild_step(const catalog::catalog& actual, const catalog::catalog& desire
   }
   if (!into.empty()) {
     s.sql.push_back(
-        fmt::format("INSERT INTO {} ({}) SELECT {} FROM {}", print_name(temp), into, from, print_name(a.name)));
+        fmt::format("INSERT INTO {} ({}) SELECT {} FROM {}", print_name(temp), into, from, print_name(source)));
   }
   if (a.autoincrement && d.autoincrement) {
     // The copy set the new table's counter to the largest rowid copied;
@@ -252,9 +254,9 @@ step rebuild_step(const catalog::catalog& actual, const catalog::catalog& desire
     s.sql.push_back(
         fmt::format("INSERT INTO sqlite_sequence (name, seq) SELECT {}, seq FROM sqlite_sequence WHERE "
                     "name = {}",
-                    rt::quote_literal(temp), rt::quote_literal(a.name)));
+                    rt::quote_literal(temp), rt::quote_literal(source)));
   }
-  s.sql.push_back("DROP TABLE " + print_name(a.name));
+  s.sql.push_back("DROP TABLE " + print_name(source));
   s.sql.push_back(fmt::format("ALTER TABLE {} RENAME TO {}", print_name(temp), print_name(d.name)));
 
   for (const diff::column_match& m : c.columns) {
@@ -274,7 +276,7 @@ step rebuild_step(const catalog::catalog& actual, const catalog::catalog& desire
   }
   for (data_check& check : constraint_checks(desired, a, d, c, tables)) s.checks.push_back(std::move(check));
   // Unique indexes the rebuild recreates must find no duplicates either.
-  const std::string source = source_rows(a, d, &c);
+  const std::string rows = source_rows(a, d, &c);
   for (const object& o : desired.objects()) {
     if (o.kind != catalog::object_kind::index || o.target != d.position) continue;
     const auto& index = std::get<ast::create_index>(o.statement->node);
@@ -286,7 +288,7 @@ step rebuild_step(const catalog::catalog& actual, const catalog::catalog& desire
       keys.push_back(e);
       not_null.push_back("(" + e + ")");
     }
-    s.checks.push_back(duplicates(source, keys, not_null, fmt::format("UNIQUE index '{}'", o.name), !a.without_rowid));
+    s.checks.push_back(duplicates(rows, keys, not_null, fmt::format("UNIQUE index '{}'", o.name), !a.without_rowid));
   }
   return s;
 }

@@ -57,6 +57,11 @@ const object* catalog::find_relation(std::string_view key) const noexcept {
   return o != nullptr && o->is_relation() ? o : nullptr;
 }
 
+void catalog::reserve(std::size_t n) {
+  objects_.reserve(n);
+  names_.reserve(n);
+}
+
 std::uint32_t catalog::add(object o) {
   auto position = static_cast<std::uint32_t>(objects_.size());
   o.position = position;
@@ -113,6 +118,8 @@ std::string_view statement_word(const ast::statement& stmt) {
 class builder {
  public:
   explicit builder(diag::sink& sink) : sink_(sink) {}
+
+  void reserve(std::size_t n) { catalog_.reserve(n); }
 
   void add_statement(const ast::statement& stmt, source::file_id file) {
     std::optional<definition> def = definition_of(stmt);
@@ -200,6 +207,9 @@ class builder {
 
 catalog build(std::span<const ast::script> scripts, diag::sink& sink) {
   builder b(sink);
+  std::size_t statements = 0;
+  for (const ast::script& script : scripts) statements += script.statements.size();
+  b.reserve(statements);
   for (const ast::script& script : scripts) {
     for (const ast::statement& stmt : script.statements) b.add_statement(stmt, script.file);
   }

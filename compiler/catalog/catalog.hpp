@@ -46,9 +46,10 @@ struct column {
   std::string type;  // declared_type(); for views, empty
   affinity aff = affinity::blob;
   const ast::column_definition* definition = nullptr;  // tables only
-  bool not_null = false;
-  bool primary_key = false;  // part of the PRIMARY KEY
-  bool rowid_alias = false;  // INTEGER PRIMARY KEY of a rowid table
+  bool not_null = false;                               // NULL cannot be stored (written, or implied by the key)
+  bool declared_not_null = false;                      // NOT NULL written on the column
+  bool primary_key = false;                            // part of the PRIMARY KEY
+  bool rowid_alias = false;                            // INTEGER PRIMARY KEY of a rowid table
   bool generated = false;
   bool hidden = false;  // hidden column of a virtual table / table function
   const ast::identifier* collation = nullptr;
@@ -145,6 +146,8 @@ class catalog {
   /// Adds `o` at the end, sets its position, and indexes its name; returns
   /// the position. The name must not be taken yet (asserted).
   std::uint32_t add(object o);
+  /// Makes room for `n` objects, so that adding them allocates no more.
+  void reserve(std::size_t n);
 
  private:
   std::vector<object> objects_;

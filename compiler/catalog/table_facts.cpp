@@ -172,6 +172,7 @@ class table_builder {
       switch (cc.what) {
         case k::not_null:
           c.not_null = true;
+          c.declared_not_null = true;
           break;
         case k::collate:
           if (cc.collation) c.collation = &*cc.collation;

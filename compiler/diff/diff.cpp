@@ -85,26 +85,34 @@ class comparer {
       : actual_(actual), desired_(desired), hints_(hints), used_(actual.objects().size(), false) {}
 
   schema_diff run() {
-    // First match by name and hint, so renames are known before comparing.
+    // First the renames a hint states (when the new name does not exist
+    // yet: after the rename the hint stays in the file and means nothing),
+    // so that a new object taking the old name does not steal its rows;
+    // then matches by name.
     std::vector<std::uint32_t> match(desired_.objects().size(), ~0U);
     for (const object& d : desired_.objects()) {
+      auto hint = hints_.objects.find(d.key);
+      if (hint == hints_.objects.end() || find_same_kind(actual_, d.kind, d.key) != nullptr) continue;
+      const object* a = find_same_kind(actual_, d.kind, hint->second);
+      if (a == nullptr || used_[a->position]) continue;
+      used_[a->position] = true;
+      match[d.position] = a->position;
+      if (d.kind == object_kind::table) renames_.tables[a->key] = d.key;
+    }
+    for (const object& d : desired_.objects()) {
+      if (match[d.position] != ~0U) continue;
       const object* a = find_same_kind(actual_, d.kind, d.key);
-      bool renamed = false;
-      if (a == nullptr) {
-        auto hint = hints_.objects.find(d.key);
-        if (hint != hints_.objects.end() && find_same_kind(desired_, d.kind, hint->second) == nullptr) {
-          a = find_same_kind(actual_, d.kind, hint->second);
-          renamed = a != nullptr;
-        }
-      }
       if (a == nullptr || used_[a->position]) {
         result_.created.push_back(d.position);
         continue;
       }
       used_[a->position] = true;
       match[d.position] = a->position;
-      if (renamed && d.kind == object_kind::table) renames_.tables[a->key] = d.key;
-      if (d.kind == object_kind::table) collect_column_renames(*a, d);
+    }
+    for (const object& d : desired_.objects()) {
+      if (match[d.position] != ~0U && d.kind == object_kind::table) {
+        collect_column_renames(actual_.at(match[d.position]), d);
+      }
     }
     for (const object& d : desired_.objects()) {
       if (match[d.position] == ~0U) continue;

@@ -28,13 +28,14 @@ std::string fingerprint(std::string_view text) {
   return fmt::format("{:016x}", h);
 }
 
-std::optional<compilation> compile_live(source::source_manager& sources, rt::connection* db,
-                                        const std::string& db_name, diag::sink& sink) {
+std::optional<compilation> compile_live(source::source_manager& sources, rt::connection* db, const std::string& db_name,
+                                        diag::sink& sink) {
   std::string live_text;
   if (db != nullptr) {
     rt::result<introspect::live_source> live = introspect::read(*db);
     if (!live) {
-      sink.error(diag::code::E0701, {}, fmt::format("cannot read the schema of '{}': {}", db_name, live.error().message));
+      sink.error(diag::code::E0701, {},
+                 fmt::format("cannot read the schema of '{}': {}", db_name, live.error().message));
       return std::nullopt;
     }
     live_text = std::move(live->text);
@@ -60,16 +61,19 @@ std::optional<compilation> compile_live(source::source_manager& sources, rt::con
     diag::sink cross;
     if (!introspect::cross_check(c.catalog, *db, cross) || cross.has_errors()) {
       for (const diag::diagnostic& d : cross.all()) sink.report(d);
-      if (!cross.has_errors()) sink.error(diag::code::E0701, {}, fmt::format("cannot read the pragmas of '{}'", db_name));
+      if (!cross.has_errors())
+        sink.error(diag::code::E0701, {}, fmt::format("cannot read the pragmas of '{}'", db_name));
       return std::nullopt;
     }
   }
   return c;
 }
 
-std::optional<migration_setup> prepare_migration(const std::vector<std::string>& files, rt::connection* db,
-                                                 const std::string& db_name, const options& opts, diag::sink& sink) {
-  migration_setup m;
+namespace {
+
+std::optional<migration_setup> prepare(const std::vector<std::string>& files, rt::connection* db,
+                                       const std::string& db_name, const options& opts, diag::sink& sink,
+                                       migration_setup& m) {
   std::vector<source::file_id> ids;
   for (const std::string& path : files) {
     std::string why;
@@ -99,7 +103,18 @@ std::optional<migration_setup> prepare_migration(const std::vector<std::string>&
     }
     m.problems = std::move(*found);
   }
-  return m;
+  return std::move(m);
+}
+
+}  // namespace
+
+std::optional<migration_setup> prepare_migration(const std::vector<std::string>& files, rt::connection* db,
+                                                 const std::string& db_name, const options& opts, diag::sink& sink,
+                                                 std::unique_ptr<source::source_manager>* kept_sources) {
+  migration_setup m;
+  std::optional<migration_setup> result = prepare(files, db, db_name, opts, sink, m);
+  if (!result && kept_sources != nullptr) *kept_sources = std::move(m.sources);
+  return result;
 }
 
 }  // namespace migc::driver

@@ -40,9 +40,11 @@ struct migration_setup {
 /// errors, the live schema cannot be read or compiled (reported to `sink` as
 /// E0401 or with the database's name as the file), or a preflight query
 /// fails (reported as E0701).
-[[nodiscard]] std::optional<migration_setup> prepare_migration(const std::vector<std::string>& files,
-                                                               rt::connection* db, const std::string& db_name,
-                                                               const options& opts, diag::sink& sink);
+/// On failure the diagnostics point into sources that would die with the
+/// result: pass `kept_sources` to receive them for rendering.
+[[nodiscard]] std::optional<migration_setup> prepare_migration(
+    const std::vector<std::string>& files, rt::connection* db, const std::string& db_name, const options& opts,
+    diag::sink& sink, std::unique_ptr<source::source_manager>* kept_sources = nullptr);
 
 /// The canonical DDL of a compilation in creation order, one statement per
 /// object, each followed by ";\n" and separated by a blank line.

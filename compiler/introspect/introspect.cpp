@@ -82,7 +82,9 @@ class checker {
     for (std::size_t i = 0; i < cols->size(); ++i) {
       const rt::column_row& row = (*cols)[i];
       const catalog::column& c = o.columns[i];
-      bool not_null = c.not_null && !c.rowid_alias;
+      // pragma table_info's notnull: written NOT NULL, or a WITHOUT ROWID
+      // table's key column; an INTEGER PRIMARY KEY alone reports 0.
+      bool not_null = c.declared_not_null || (o.without_rowid && c.primary_key);
       bool generated = row.hidden == 2 || row.hidden == 3;
       if (catalog::fold(row.name) != c.key) {
         differs(o, fmt::format("column {} is '{}' in SQLite, '{}' in migc", i + 1, row.name, c.name));

@@ -265,11 +265,14 @@ class planner {
         const std::string& column = a.columns[m.actual].name;
         step s;
         s.kind = step_kind::drop_column;
-        s.level = safety::destructive;
         s.object = d.name;
         s.description = fmt::format("drop column '{}.{}'", d.name, column);
         s.sql.push_back(fmt::format("ALTER TABLE {} DROP COLUMN {}", print_name(d.name), print_name(column)));
-        s.checks.push_back(loses_values(a, column));
+        // A generated column holds nothing of its own: it loses no data.
+        if (!a.columns[m.actual].generated) {
+          s.level = safety::destructive;
+          s.checks.push_back(loses_values(a, column));
+        }
         add(std::move(s));
       }
       for (const diff::column_match& m : c->columns) {

@@ -260,7 +260,7 @@ step rebuild_step(const catalog::catalog& actual, const catalog::catalog& desire
   s.sql.push_back(fmt::format("ALTER TABLE {} RENAME TO {}", print_name(temp), print_name(d.name)));
 
   for (const diff::column_match& m : c.columns) {
-    if (m.desired != ~0U) continue;
+    if (m.desired != ~0U || a.columns[m.actual].generated) continue;  // generated: no data of its own
     const std::string& column = a.columns[m.actual].name;
     data_check check;
     check.what = data_check::kind::loses_values;

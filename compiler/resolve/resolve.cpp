@@ -20,7 +20,9 @@ void resolver::set_owner(object* o) {
 }
 
 void resolver::depend(std::uint32_t on, catalog::dependency_kind kind, migc::source::span where) {
-  if (owner_ == nullptr || on == owner_->position) return;
+  // Self-references stay: a view reading itself is a cycle the graph pass
+  // reports; the graph ignores foreign keys to the own table.
+  if (owner_ == nullptr) return;
   for (const catalog::dependency& d : owner_->dependencies) {
     if (d.object == on && d.kind == kind) return;
   }

@@ -236,10 +236,11 @@ int run_plan(const migrate_options& o) {
     print_diagnostics(nullptr, sink);
     return exit_code::usage;
   }
+  std::unique_ptr<source::source_manager> kept;
   std::optional<driver::migration_setup> m =
-      driver::prepare_migration(o.files, db->db ? &*db->db : nullptr, o.database, *opts, sink);
+      driver::prepare_migration(o.files, db->db ? &*db->db : nullptr, o.database, *opts, sink, &kept);
   if (!m) {
-    print_diagnostics(nullptr, sink);
+    print_diagnostics(kept.get(), sink);
     return has_io_error(sink) ? exit_code::usage : exit_code::errors;
   }
   print_diagnostics(m->sources.get(), sink);
@@ -263,10 +264,11 @@ int run_status(const migrate_options& o) {
     print_diagnostics(nullptr, sink);
     return exit_code::usage;
   }
+  std::unique_ptr<source::source_manager> kept;
   std::optional<driver::migration_setup> m =
-      driver::prepare_migration(o.files, db->db ? &*db->db : nullptr, o.database, *opts, sink);
+      driver::prepare_migration(o.files, db->db ? &*db->db : nullptr, o.database, *opts, sink, &kept);
   if (!m) {
-    print_diagnostics(nullptr, sink);
+    print_diagnostics(kept.get(), sink);
     return exit_code::usage;
   }
   print_diagnostics(m->sources.get(), sink);
@@ -288,10 +290,11 @@ int run_apply(const apply_command_options& o) {
     print_diagnostics(nullptr, sink);
     return exit_code::usage;
   }
+  std::unique_ptr<source::source_manager> kept;
   std::optional<driver::migration_setup> m =
-      driver::prepare_migration(o.files, db->db ? &*db->db : nullptr, o.database, *opts, sink);
+      driver::prepare_migration(o.files, db->db ? &*db->db : nullptr, o.database, *opts, sink, &kept);
   if (!m) {
-    print_diagnostics(nullptr, sink);
+    print_diagnostics(kept.get(), sink);
     return has_io_error(sink) ? exit_code::usage : exit_code::errors;
   }
   const bool color = diag::use_color(STDOUT_FILENO);

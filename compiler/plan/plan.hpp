@@ -51,6 +51,7 @@ struct data_check {
     duplicate_in_unique,
     check_violation,
     foreign_key_violation,
+    strict_type_violation,  // a value a STRICT column's type rejects
   } what{};
   std::string count_sql;
   std::string sample_sql;

@@ -93,6 +93,30 @@ data_check duplicates(const std::string& source, const std::vector<std::string>&
   return c;
 }
 
+// The condition under which a STRICT column of `type` refuses value `v`
+// (after the type's affinity conversion, as SQLite applies it), or nullopt
+// for ANY. Checked value by value against SQLite 3.40: text numbers convert
+// when the whole text is a number; an integral real fits INTEGER.
+std::optional<std::string> strict_rejects(std::string_view type, const std::string& v) {
+  std::string t(type);
+  for (char& ch : t) ch = (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+  if (t == "INT" || t == "INTEGER") {
+    return fmt::format(
+        "NOT ({0} IS NULL OR typeof({0}) = 'integer' OR {0} = CAST({0} AS INTEGER) OR {0} = "
+        "CAST(CAST({0} AS REAL) AS INTEGER))",
+        v);
+  }
+  if (t == "REAL") {
+    return fmt::format(
+        "NOT ({0} IS NULL OR typeof({0}) IN ('integer', 'real') OR (typeof({0}) = 'text' AND ({0} = "
+        "CAST({0} AS REAL) OR {0} = CAST({0} AS INTEGER))))",
+        v);
+  }
+  if (t == "TEXT") return fmt::format("typeof({}) = 'blob'", v);
+  if (t == "BLOB") return fmt::format("typeof({}) NOT IN ('blob', 'null')", v);
+  return std::nullopt;
+}
+
 bool fk_is_new(const object& a, const object& d, const catalog::foreign_key& fk, const table_map& tables,
                const catalog::catalog& desired) {
   if (fk.parent == ~0U) return false;
@@ -128,6 +152,19 @@ std::vector<data_check> constraint_checks(const catalog::catalog& desired, const
     if (from != ~0U && a.columns[from].not_null) continue;
     out.push_back(make_check(data_check::kind::null_in_not_null, source, print_name(col.name) + " IS NULL",
                              fmt::format("NOT NULL on '{}.{}'", t, col.name), has_rowid));
+  }
+  if (d.strict) {
+    for (std::uint32_t i = 0; i < d.columns.size(); ++i) {
+      const catalog::column& col = d.columns[i];
+      if (!mine(i) || col.generated) continue;
+      std::uint32_t from = source_column(a, d, &c, i);
+      if (from == ~0U) continue;  // a new column holds its default
+      if (a.strict && a.columns[from].type == col.type) continue;
+      if (std::optional<std::string> bad = strict_rejects(col.type, print_name(col.name))) {
+        out.push_back(make_check(data_check::kind::strict_type_violation, source, *bad,
+                                 fmt::format("STRICT type {} of '{}.{}'", col.type, t, col.name), has_rowid));
+      }
+    }
   }
   if (only_column == ~0U) {
     for (const catalog::unique_key& key : d.unique_keys) {

@@ -114,6 +114,9 @@ std::string problem_text(const plan::check_result& r) {
     case plan::data_check::kind::foreign_key_violation:
       what = fmt::format("{}: {} row(s) have no parent", r.check->subject, r.count);
       break;
+    case plan::data_check::kind::strict_type_violation:
+      what = fmt::format("{}: {} value(s) cannot be stored", r.check->subject, r.count);
+      break;
   }
   if (!r.sample.empty()) {
     what += " (rowid";

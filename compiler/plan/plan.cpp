@@ -367,7 +367,7 @@ class planner {
     if (table == nullptr) return;
     const diff::table_change* change = change_of(table->position);
     if (change != nullptr && change->strategy == diff::table_strategy::rebuild) return;  // checked by the rebuild
-    if (std::optional<data_check> check = unique_index_duplicates(*it->second, d, index)) {
+    if (std::optional<data_check> check = unique_index_duplicates(*it->second, *table, change, d, index)) {
       s.checks.push_back(std::move(*check));
     }
   }

@@ -235,9 +235,14 @@ std::vector<data_check> constraint_checks(const catalog::catalog& desired, const
   return out;
 }
 
-std::optional<data_check> unique_index_duplicates(const object& a, const object& index_object,
-                                                  const ast::create_index& index) {
-  if (index.where_clause) return std::nullopt;  // partial: the WHERE decides which rows count
+namespace {
+
+// Duplicates a UNIQUE index would reject among `rows` (seen through the
+// desired column names); nullopt for a partial index, whose WHERE decides
+// which rows count.
+std::optional<data_check> index_duplicates(const std::string& rows, const object& index_object,
+                                           const ast::create_index& index, bool has_rowid) {
+  if (!index.unique || index.where_clause) return std::nullopt;
   std::vector<std::string> keys;
   std::vector<std::string> not_null;
   for (const ast::sort_item& item : index.columns) {
@@ -245,7 +250,14 @@ std::optional<data_check> unique_index_duplicates(const object& a, const object&
     keys.push_back(e);
     not_null.push_back("(" + e + ")");
   }
-  return duplicates(print_name(a.name), keys, not_null, fmt::format("UNIQUE index '{}'", index_object.name), false);
+  return duplicates(rows, keys, not_null, fmt::format("UNIQUE index '{}'", index_object.name), has_rowid);
+}
+
+}  // namespace
+
+std::optional<data_check> unique_index_duplicates(const object& a, const object& d, const diff::table_change* c,
+                                                  const object& index_object, const ast::create_index& index) {
+  return index_duplicates(source_rows(a, d, c), index_object, index, !a.without_rowid);
 }
 
 step rebuild_step(const catalog::catalog& actual, const catalog::catalog& desired, const object& a, const object& d,
@@ -317,15 +329,7 @@ step rebuild_step(const catalog::catalog& actual, const catalog::catalog& desire
   for (const object& o : desired.objects()) {
     if (o.kind != catalog::object_kind::index || o.target != d.position) continue;
     const auto& index = std::get<ast::create_index>(o.statement->node);
-    if (!index.unique || index.where_clause) continue;
-    std::vector<std::string> keys;
-    std::vector<std::string> not_null;
-    for (const ast::sort_item& item : index.columns) {
-      std::string e = backend::sql::print_expression(*item.value);
-      keys.push_back(e);
-      not_null.push_back("(" + e + ")");
-    }
-    s.checks.push_back(duplicates(rows, keys, not_null, fmt::format("UNIQUE index '{}'", o.name), !a.without_rowid));
+    if (auto check = index_duplicates(rows, o, index, !a.without_rowid)) s.checks.push_back(std::move(*check));
   }
   return s;
 }

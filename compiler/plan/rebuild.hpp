@@ -37,8 +37,12 @@ using table_map = std::map<std::string, const catalog::object*>;
                                                         const catalog::object& d, const diff::table_change& c,
                                                         const table_map& tables, std::uint32_t only_column = ~0U);
 
-/// Duplicates that a new UNIQUE index on unchanged table `a` would reject.
-[[nodiscard]] std::optional<data_check> unique_index_duplicates(const catalog::object& a,
+/// Duplicates that a new UNIQUE index would reject among the rows of actual
+/// table `a`, seen as desired table `d` (through `c` when the table changes
+/// by ALTER, so renamed columns have their new names); nullopt for a
+/// partial or non-unique index.
+[[nodiscard]] std::optional<data_check> unique_index_duplicates(const catalog::object& a, const catalog::object& d,
+                                                                const diff::table_change* c,
                                                                 const catalog::object& index_object,
                                                                 const ast::create_index& index);
 

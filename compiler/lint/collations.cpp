@@ -17,7 +17,7 @@ class collation_walker {
   collation_walker(const context& ctx, const catalog::object& o) : ctx_(ctx), object_(o) {}
 
   void statement(const ast::statement& s) {
-    std::visit([this](const auto& node) { visit(node); }, s.node);
+    std::visit([this](const auto& node) { this->visit(node); }, s.node);
   }
 
  private:
@@ -32,7 +32,7 @@ class collation_walker {
 
   // -- expressions --------------------------------------------------------------
   void expr(const ast::expr_ptr& e) {
-    if (e) std::visit([this](const auto& node) { visit(node); }, e->node);
+    if (e) std::visit([this](const auto& node) { this->visit(node); }, e->node);
   }
   void exprs(const std::vector<ast::expr_ptr>& es) {
     for (const ast::expr_ptr& e : es) expr(e);

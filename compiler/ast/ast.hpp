@@ -53,9 +53,12 @@ struct column_constraint {
   conflict_resolution on_conflict = conflict_resolution::none;
   bool autoincrement = false;
   expr_ptr expression;  // check, generated
-  std::optional<default_value> default_;
+  // DEFAULT and REFERENCES live on the heap: a column has several
+  // constraints, rarely these, and inline they made every constraint of
+  // every column twice as large (the AST's size decides its speed at scale).
+  std::unique_ptr<default_value> default_;
   std::optional<identifier> collation;
-  std::optional<foreign_key_clause> references;
+  std::unique_ptr<foreign_key_clause> references;
   std::optional<deferrable_clause> deferrable;
   bool generated_always = false;      // GENERATED ALWAYS written
   std::optional<identifier> storage;  // STORED / VIRTUAL

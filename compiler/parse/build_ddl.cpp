@@ -113,7 +113,7 @@ ast::column_definition builder::column(const node& n) {
         d.form = ast::default_form::literal;
         d.value = expr(v);
       }
-      k.default_ = std::move(d);
+      k.default_ = std::make_unique<ast::default_value>(std::move(d));
     } else if (is<g::not_null_constraint>(*c)) {
       k.what = kind::not_null;
       k.on_conflict = conflict_of(*this, child<g::on_conflict>(*c));
@@ -136,7 +136,7 @@ ast::column_definition builder::column(const node& n) {
       k.expression = expr(*c->children.front());
     } else if (is<g::references_clause>(*c)) {
       k.what = kind::references;
-      k.references = references(*c);
+      k.references = std::make_unique<ast::foreign_key_clause>(references(*c));
     } else if (is<g::fk_deferrable>(*c)) {
       k.what = kind::deferrable;
       k.deferrable = deferrable(*c);

@@ -341,18 +341,6 @@ class planner {
     return out;
   }
 
-  static data_check loses_values(const object& a, const std::string& column) {
-    data_check c;
-    c.what = data_check::kind::loses_values;
-    c.count_sql = fmt::format("SELECT count(*) FROM {} WHERE {} IS NOT NULL", print_name(a.name), print_name(column));
-    if (!a.without_rowid) {
-      c.sample_sql =
-          fmt::format("SELECT rowid FROM {} WHERE {} IS NOT NULL LIMIT 5", print_name(a.name), print_name(column));
-    }
-    c.subject = fmt::format("column '{}.{}'", a.name, column);
-    return c;
-  }
-
   void added_column_checks(const object& a, const object& d, const diff::table_change& c, std::uint32_t column,
                            step& s) const {
     for (data_check& check : constraint_checks(desired_, a, d, c, table_map(), column))

@@ -135,6 +135,18 @@ bool fk_is_new(const object& a, const object& d, const catalog::foreign_key& fk,
 
 }  // namespace
 
+data_check loses_values(const object& a, const std::string& column) {
+  data_check c;
+  c.what = data_check::kind::loses_values;
+  c.count_sql = fmt::format("SELECT count(*) FROM {} WHERE {} IS NOT NULL", print_name(a.name), print_name(column));
+  if (!a.without_rowid) {
+    c.sample_sql =
+        fmt::format("SELECT rowid FROM {} WHERE {} IS NOT NULL LIMIT 5", print_name(a.name), print_name(column));
+  }
+  c.subject = fmt::format("column '{}.{}'", a.name, column);
+  return c;
+}
+
 std::vector<data_check> constraint_checks(const catalog::catalog& desired, const object& a, const object& d,
                                           const diff::table_change& c, const table_map& tables,
                                           std::uint32_t only_column) {
@@ -310,17 +322,7 @@ step rebuild_step(const catalog::catalog& actual, const catalog::catalog& desire
 
   for (const diff::column_match& m : c.columns) {
     if (m.desired != ~0U || a.columns[m.actual].generated) continue;  // generated: no data of its own
-    const std::string& column = a.columns[m.actual].name;
-    data_check check;
-    check.what = data_check::kind::loses_values;
-    check.count_sql =
-        fmt::format("SELECT count(*) FROM {} WHERE {} IS NOT NULL", print_name(a.name), print_name(column));
-    if (!a.without_rowid) {
-      check.sample_sql =
-          fmt::format("SELECT rowid FROM {} WHERE {} IS NOT NULL LIMIT 5", print_name(a.name), print_name(column));
-    }
-    check.subject = fmt::format("column '{}.{}'", a.name, column);
-    s.checks.push_back(std::move(check));
+    s.checks.push_back(loses_values(a, a.columns[m.actual].name));
     s.level = safety::destructive;
   }
   for (data_check& check : constraint_checks(desired, a, d, c, tables)) s.checks.push_back(std::move(check));

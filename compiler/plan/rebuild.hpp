@@ -28,6 +28,10 @@ using table_map = std::map<std::string, const catalog::object*>;
                                 const catalog::object& a, const catalog::object& d, const diff::table_change& c,
                                 const table_map& tables);
 
+/// The values column `column` of actual table `a` still holds: what
+/// dropping it (by ALTER or by a rebuild) would lose.
+[[nodiscard]] data_check loses_values(const catalog::object& a, const std::string& column);
+
 /// Data checks of the desired constraints of `d` against the rows of `a`
 /// seen through desired column names: NOT NULL, PRIMARY KEY and UNIQUE
 /// (duplicates), CHECK, and foreign keys `a` does not have yet. With

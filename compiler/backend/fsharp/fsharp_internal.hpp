@@ -1,0 +1,70 @@
+// Internals of the F# back end, shared by its files: the names chosen for
+// modules, records and members (names.cpp), text helpers (text.cpp), the
+// printing of one module (module.cpp, members.cpp) and of the project file
+// (fsharp.cpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/backend/fsharp/fsharp.hpp"
+#include "compiler/backend/model/model.hpp"
+#include "compiler/diag/diagnostic.hpp"
+
+namespace migc::backend::fsharp::detail {
+
+/// The F# names of one relation and its members.
+struct relation_names {
+  std::string type;                  // record type: "Customer"
+  std::vector<std::string> fields;   // record field per model field: "CreatedAt"
+  std::vector<std::string> params;   // parameter per model field: "createdAt"
+  std::vector<std::string> find_by;  // per unique key: "FindByEmail"
+  std::vector<std::string> get_by;   // per foreign key: "GetByCustomerId"
+  std::vector<std::string> join;     // per foreign key: "GetAllWithCustomer"; "" when the parent key is not unique
+};
+
+/// The F# names of a whole model.
+struct names {
+  std::vector<std::string> modules;       // per schema file: "CourseEnrollments"
+  std::vector<relation_names> relations;  // per model relation
+};
+
+/// Chooses every name: modules and record types unique together across the
+/// model (a module opened beside a type of the same name would make
+/// `Customer.Insert` ambiguous), members and fields unique within a record,
+/// none a keyword of F# or a name the generated code relies on (`Result`,
+/// `List`, `conn`, ...). Reports W0604 where two SQL names give one F# name
+/// and the later one gets a numeric suffix.
+[[nodiscard]] names choose_names(const model::model& m, diag::sink& sink);
+
+/// `s` as an F# string literal, quotes included.
+[[nodiscard]] std::string string_literal(std::string_view s);
+/// `name` as a double-quoted SQL identifier.
+[[nodiscard]] std::string sql_name(std::string_view name);
+/// `s` made safe inside a `///` comment: control characters become spaces,
+/// and `<`, `>`, `&` are escaped for the XML documentation.
+[[nodiscard]] std::string comment_text(std::string_view s);
+/// The file name of `path`, without its directories.
+[[nodiscard]] std::string base_name(std::string_view path);
+
+/// The F# type of a field's values (`int64`, `string option`, ...).
+[[nodiscard]] std::string field_type(const model::field& f);
+/// The F# type of a field's values, never an option (key parameters).
+[[nodiscard]] std::string value_type(const model::field& f);
+/// Whether a field's record type is an option.
+[[nodiscard]] bool is_option(const model::field& f);
+
+/// The text of the module for schema file `file`.
+[[nodiscard]] std::string module_text(const model::model& m, const names& n, std::uint32_t file, const options& opts);
+
+/// Appends the static members of relation `rel` (the body of its
+/// `type X with` augmentation) to `out`.
+void append_members(std::string& out, const model::model& m, const names& n, std::uint32_t rel);
+
+/// Whether relation `rel`'s generated members bind an option value (so the
+/// module needs its `dbValue` helper).
+[[nodiscard]] bool binds_option(const model::relation& r);
+
+}  // namespace migc::backend::fsharp::detail

@@ -54,6 +54,12 @@ struct column {
   bool hidden = false;  // hidden column of a virtual table / table function
   const ast::identifier* collation = nullptr;
   source::span where{};
+  // Views only: the declared type and NOT NULL of the table column a result
+  // column reads directly (a bare column reference or `*`, through views
+  // and subqueries), as code generation types it. origin_not_null is never
+  // set when an outer join or a compound SELECT could bring a NULL.
+  std::string origin_type;
+  bool origin_not_null = false;
 };
 
 /// A PRIMARY KEY, UNIQUE constraint or UNIQUE index: columns by position in

@@ -148,6 +148,22 @@ std::string result_name(const ast::result_column& rc) {
   return {};
 }
 
+const column* expr_column(const ast::expr& e, const scope& sc) {
+  if (const auto* p = std::get_if<ast::paren>(&e.node); p != nullptr && p->items.size() == 1) {
+    return expr_column(*p->items.front(), sc);
+  }
+  const auto* ref = std::get_if<ast::column_ref>(&e.node);
+  if (ref == nullptr) return nullptr;
+  for (const scope* s = &sc; s != nullptr; s = s->outer) {
+    for (const binding& b : s->sources) {
+      if (ref->table ? b.key != ref->table->key : b.qualified_only) continue;
+      std::uint32_t col = find_column(b.cols, ref->column.key);
+      if (col != ~0U) return &b.cols.columns[col];
+    }
+  }
+  return nullptr;
+}
+
 catalog::affinity expr_affinity(const ast::expr& e, const scope& sc) {
   if (const auto* ref = std::get_if<ast::column_ref>(&e.node)) {
     for (const scope* s = &sc; s != nullptr; s = s->outer) {

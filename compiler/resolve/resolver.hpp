@@ -132,10 +132,11 @@ class resolver {
 
   // Expression context: set by the caller around expr(), restored after.
   expr_mode mode = expr_mode::normal;
-  const object* own_table = nullptr;                 // own_table / constant modes
-  std::string_view default_column;                   // constant mode: for E0219
-  bool default_reported = false;                     // one E0219 per DEFAULT
-  bool index_expression = false;                     // non-deterministic calls are E0223
+  const object* own_table = nullptr;  // own_table / constant modes
+  std::string_view default_column;    // constant mode: for E0219
+  bool default_reported = false;      // one E0219 per DEFAULT
+  bool may_add_nulls = false;         // an outer join or compound SELECT was met; views reset and read it
+  bool index_expression = false;      // non-deterministic calls are E0223
   std::vector<std::uint32_t>* referenced = nullptr;  // own_table mode: columns seen
 
   std::vector<std::uint8_t> view_state;  // per catalog position: 0 pending, 1 resolving, 2 done
@@ -155,6 +156,9 @@ class resolver {
 /// The affinity of an expression where it is obvious (column references,
 /// CAST); `sc` gives the columns references resolve to.
 [[nodiscard]] catalog::affinity expr_affinity(const ast::expr& e, const scope& sc);
+/// The column a bare (possibly parenthesized) column reference reads, or
+/// nullptr for any other expression or an unknown column.
+[[nodiscard]] const column* expr_column(const ast::expr& e, const scope& sc);
 /// Finds the column `key` of `s`, or ~0.
 [[nodiscard]] std::uint32_t find_column(const shape& s, std::string_view key);
 /// True for rowid, oid and _rowid_.

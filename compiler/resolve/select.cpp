@@ -90,6 +90,11 @@ void resolver::cte(cte_scope& ctes, cte_entry& entry) {
 
 void resolver::from(const ast::from_clause& clause, scope& sc, cte_scope* ctes) {
   const std::size_t first = sc.sources.size();
+  for (const ast::join_operator& op : clause.joins) {
+    for (const ast::identifier& w : op.words) {
+      if (w.key == "left" || w.key == "right" || w.key == "full") may_add_nulls = true;
+    }
+  }
   for (std::size_t i = 0; i < clause.items.size(); ++i) {
     const ast::from_item& item = clause.items[i];
     binding b;
@@ -159,6 +164,7 @@ shape resolver::select(const ast::select& s, const scope* outer, cte_scope* ctes
     ctes = &local;
   }
   shape result;
+  if (s.cores.size() > 1) may_add_nulls = true;
   for (std::size_t i = 0; i < s.cores.size(); ++i) {
     const ast::select_core& core = s.cores[i];
     scope sc;
@@ -191,6 +197,12 @@ shape resolver::select(const ast::select& s, const scope* outer, cte_scope* ctes
           c.name = result_name(rc);
           c.key = catalog::fold(c.name);
           c.aff = expr_affinity(*rc.value, sc);
+          if (const column* origin = expr_column(*rc.value, sc)) {
+            c.type = origin->type;
+            c.not_null = origin->not_null;
+            c.origin_type = origin->origin_type;
+            c.origin_not_null = origin->origin_not_null;
+          }
           branch.columns.push_back(std::move(c));
         } else if (rc.what == k::star) {
           for (const binding& b : sc.sources) append_columns(branch, b, true);

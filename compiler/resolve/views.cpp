@@ -57,7 +57,11 @@ void resolver::view(std::uint32_t position) {
   referenced = nullptr;
   set_owner(&o);
 
+  const bool saved_nulls = may_add_nulls;
+  may_add_nulls = false;
   shape s = select(*query, nullptr, nullptr);
+  const bool maybe_null = may_add_nulls;
+  may_add_nulls = saved_nulls;
   if (names != nullptr && !names->empty()) {
     if (s.known && s.columns.size() != names->size()) {
       sink.error(diag::code::E0224, o.name_id->where,
@@ -70,7 +74,13 @@ void resolver::view(std::uint32_t position) {
       c.name = (*names)[i].text;
       c.key = (*names)[i].key;
       c.where = (*names)[i].where;
-      if (s.known && i < s.columns.size()) c.aff = s.columns[i].aff;
+      if (s.known && i < s.columns.size()) {
+        c.aff = s.columns[i].aff;
+        c.type = s.columns[i].type;
+        c.not_null = s.columns[i].not_null;
+        c.origin_type = s.columns[i].origin_type;
+        c.origin_not_null = s.columns[i].origin_not_null;
+      }
       listed.push_back(std::move(c));
     }
     s.columns = std::move(listed);
@@ -78,6 +88,9 @@ void resolver::view(std::uint32_t position) {
   }
   const bool table = o.kind == catalog::object_kind::table;
   for (column& c : s.columns) {
+    // A table column passes on its own type; a view column its origin's.
+    if (!c.type.empty()) c.origin_type = c.type;
+    c.origin_not_null = !maybe_null && (c.not_null || c.origin_not_null);
     c.definition = nullptr;
     c.collation = nullptr;
     c.not_null = false;

@@ -27,50 +27,6 @@ namespace migc::tool {
 
 namespace {
 
-// Adds every file to `sources`; an unreadable one is reported as E0190.
-// Returns the ids of the files read, in order.
-std::vector<source::file_id> load(source::source_manager& sources, diag::sink& sink,
-                                  const std::vector<std::string>& files) {
-  std::vector<source::file_id> ids;
-  for (const std::string& path : files) {
-    std::string why;
-    if (auto id = sources.add_file(path, &why)) {
-      ids.push_back(*id);
-    } else {
-      sink.error(diag::code::E0190, {}, fmt::format("cannot read '{}': {}", path == "-" ? "<stdin>" : path, why));
-    }
-  }
-  return ids;
-}
-
-void print_text(const source::source_manager& sources, const diag::sink& sink) {
-  if (sink.empty()) return;
-  std::cerr << diag::render_text(sources, sink.all(), diag::use_color(STDERR_FILENO));
-  std::cerr.flush();
-}
-
-int exit_status(const diag::sink& sink) {
-  if (detail::has_io_error(sink)) return exit_code::usage;
-  return sink.has_errors() ? exit_code::errors : exit_code::ok;
-}
-
-// The path as the header shows it: relative to the working directory when it
-// is absolute, so that output does not depend on where the tree lives.
-std::string display_path(const std::string& path) {
-  if (path == "-") return "<stdin>";
-  namespace fs = std::filesystem;
-  fs::path p(path);
-  if (p.is_absolute()) {
-    std::error_code ec;
-    fs::path cwd = fs::current_path(ec);
-    if (!ec) {
-      fs::path rel = p.lexically_relative(cwd);
-      if (!rel.empty()) p = rel;
-    }
-  }
-  return p.lexically_normal().generic_string();
-}
-
 // Writes `content` to `path` unless the file already holds exactly that, so
 // that build systems see no change. On failure stores the reason in `why`.
 bool write_if_changed(const std::string& path, const std::string& content, std::string& why) {
@@ -97,6 +53,50 @@ bool write_if_changed(const std::string& path, const std::string& content, std::
 }  // namespace
 
 namespace detail {
+
+// The path as the header shows it: relative to the working directory when it
+// is absolute, so that output does not depend on where the tree lives.
+std::string display_path(const std::string& path) {
+  if (path == "-") return "<stdin>";
+  namespace fs = std::filesystem;
+  fs::path p(path);
+  if (p.is_absolute()) {
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    if (!ec) {
+      fs::path rel = p.lexically_relative(cwd);
+      if (!rel.empty()) p = rel;
+    }
+  }
+  return p.lexically_normal().generic_string();
+}
+
+// Adds every file to `sources`; an unreadable one is reported as E0190.
+// Returns the ids of the files read, in order.
+std::vector<source::file_id> load(source::source_manager& sources, diag::sink& sink,
+                                  const std::vector<std::string>& files) {
+  std::vector<source::file_id> ids;
+  for (const std::string& path : files) {
+    std::string why;
+    if (auto id = sources.add_file(path, &why)) {
+      ids.push_back(*id);
+    } else {
+      sink.error(diag::code::E0190, {}, fmt::format("cannot read '{}': {}", path == "-" ? "<stdin>" : path, why));
+    }
+  }
+  return ids;
+}
+
+void print_text(const source::source_manager& sources, const diag::sink& sink) {
+  if (sink.empty()) return;
+  std::cerr << diag::render_text(sources, sink.all(), diag::use_color(STDERR_FILENO));
+  std::cerr.flush();
+}
+
+int exit_status(const diag::sink& sink) {
+  if (detail::has_io_error(sink)) return exit_code::usage;
+  return sink.has_errors() ? exit_code::errors : exit_code::ok;
+}
 
 bool has_io_error(const diag::sink& sink) {
   for (const diag::diagnostic& d : sink.all()) {
@@ -134,8 +134,12 @@ std::optional<driver::options> driver_options(const std::vector<std::string>& wa
 
 }  // namespace detail
 
+using detail::display_path;
 using detail::driver_options;
+using detail::exit_status;
 using detail::has_io_error;
+using detail::load;
+using detail::print_text;
 
 int run_check(const check_options& options) {
   std::optional<driver::options> opts = driver_options(options.warnings, options.syntax_only);

@@ -8,6 +8,7 @@
 
 #include "compiler/diag/diagnostic.hpp"
 #include "compiler/driver/driver.hpp"
+#include "compiler/source/source.hpp"
 
 namespace migc::tool {
 
@@ -95,6 +96,29 @@ int run_log(const std::string& database);
 /// `migc schema`: the live schema as ordered canonical DDL.
 int run_schema(const std::string& database, const std::string& output);
 
+/// `migc gen cpp|fsharp`.
+struct gen_options {
+  std::string language;  // "cpp" or "fsharp"
+  std::vector<std::string> files;
+  std::vector<std::string> warnings;
+  std::string output_dir;
+  std::string name_space = "db";   // cpp
+  std::string name = "schema";     // cpp: <name>.hpp / <name>.cpp
+  std::string project = "Schema";  // fsharp: <project>.fsproj
+  std::vector<std::string> exclude;
+  std::string depfile;  // empty: none
+  bool check = false;
+};
+
+/// Compiles `files`, builds the binding model and generates the bindings
+/// into output_dir, writing a file only when its content changes (and then
+/// atomically, by rename), plus a Makefile-style depfile when asked. With
+/// check, writes nothing and returns errors when any generated file on disk
+/// differs from what would be generated (listing them). Returns ok, errors
+/// (diagnostics or stale files) or usage (unreadable input, unwritable
+/// output).
+int run_gen(const gen_options& options);
+
 // Shared by the command files.
 namespace detail {
 /// The driver options for -W arguments; prints the first bad one.
@@ -104,6 +128,17 @@ bool has_io_error(const diag::sink& sink);
 /// Writes `content` to `path` (standard output when empty); only when it
 /// changes. Returns an exit code.
 int write_output(const std::string& path, const std::string& content);
+/// Adds every file to `sources`; an unreadable one is reported as E0190.
+/// Returns the ids of the files read, in order.
+std::vector<source::file_id> load(source::source_manager& sources, diag::sink& sink,
+                                  const std::vector<std::string>& files);
+/// Renders the diagnostics of `sink` as text on stderr.
+void print_text(const source::source_manager& sources, const diag::sink& sink);
+/// usage after an unreadable input, errors after any error, else ok.
+int exit_status(const diag::sink& sink);
+/// `path` as output shows it: relative to the working directory when
+/// absolute, normalized; "-" is "<stdin>".
+std::string display_path(const std::string& path);
 }  // namespace detail
 
 }  // namespace migc::tool

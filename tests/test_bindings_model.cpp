@@ -198,6 +198,8 @@ TEST_CASE("files are ordered after the files their foreign keys need", "[binding
                   {"c/notes.txt.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY);"}});
   REQUIRE(b->m.files.size() == 3);
   CHECK(b->m.files[0].stem == "orders");
+  CHECK(b->m.files[0].name == "orders.sql");
+  CHECK(b->m.files[0].path == "a/orders.sql");
   CHECK(b->m.files[2].stem == "notes.txt");
   CHECK(b->m.file_order == std::vector<std::uint32_t>{1, 0, 2});
   REQUIRE(b->m.files[1].relations.size() == 1);

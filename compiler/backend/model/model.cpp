@@ -159,6 +159,7 @@ model build(const driver::compilation& c, const source::source_manager& sources,
     file_index.emplace(s.file, static_cast<std::uint32_t>(m.files.size()));
     schema_file f;
     f.path = sources.name(s.file);
+    f.name = f.path.substr(f.path.find_last_of("/\\") == std::string::npos ? 0 : f.path.find_last_of("/\\") + 1);
     f.stem = stem_of(f.path);
     m.files.push_back(std::move(f));
   }

@@ -86,6 +86,7 @@ struct relation {
 /// One input file and the relations it defines, in creation order.
 struct schema_file {
   std::string path;  // as given on the command line
+  std::string name;  // file name without directory: "course_enrollments.sql"; what generated code may print
   std::string stem;  // file name without directory and extension: "course_enrollments"
   std::vector<std::uint32_t> relations;
 };

@@ -20,6 +20,11 @@
    JavaScript (fable-compiler-js) and runs it under node against sql.js;
    it must print "DemoTest OK" last.
 
+Before all that, what needs no npm: the golden (golden/students.sql gives
+golden/Students.fs and golden/Golden.fsproj byte for byte; MIGC_UPDATE_GOLDENS=1
+rewrites them), the same bytes whichever way the inputs are named, E0603 for
+schema files whose foreign keys form a cycle, W0604 for colliding names.
+
 usage: fsharp_test.py MIGC SOURCE_ROOT WORK_DIR
 """
 
@@ -46,11 +51,16 @@ def run(cmd, cwd=None, timeout=600, env=None):
                           text=True)
 
 
+class Skip(Exception):
+    pass
+
+
 def install(here, npm_dir):
-    """npm ci into npm_dir unless the same lock file is installed there."""
+    """npm ci into npm_dir unless the same lock file is installed there;
+    raises Skip when that cannot be done for want of node, npm or the
+    registry."""
     if shutil.which('node') is None or shutil.which('npm') is None:
-        log('SKIP: node and npm are needed (apt-get install nodejs npm)')
-        sys.exit(SKIP)
+        raise Skip('node and npm are needed (apt-get install nodejs npm)')
     lock = (here / 'package-lock.json').read_bytes()
     stamp = npm_dir / 'installed.sha256'
     digest = hashlib.sha256(lock + (here / 'package.json').read_bytes()).hexdigest()
@@ -62,8 +72,7 @@ def install(here, npm_dir):
         try:
             r = run(['npm', 'ci', '--no-audit', '--no-fund', '--ignore-scripts'], cwd=npm_dir, timeout=300)
         except subprocess.TimeoutExpired:
-            log('SKIP: npm ci did not finish in 300 s; is the npm registry reachable?')
-            sys.exit(SKIP)
+            raise Skip('npm ci did not finish in 300 s; is the npm registry reachable?')
         if r.returncode != 0:
             try:
                 ping = run(['npm', 'ping'], cwd=npm_dir, timeout=60)
@@ -71,19 +80,17 @@ def install(here, npm_dir):
             except subprocess.TimeoutExpired:
                 reachable = False
             if not reachable:
-                log('SKIP: the npm registry is unreachable:\n' + r.stdout[-2000:])
-                sys.exit(SKIP)
-            log('FAIL: npm ci failed:\n' + r.stdout[-4000:])
-            sys.exit(1)
+                raise Skip('the npm registry is unreachable:\n' + r.stdout[-2000:])
+            raise RuntimeError('npm ci failed:\n' + r.stdout[-4000:])
         stamp.write_text(digest)
         log(f'npm ci: {time.monotonic() - started:.1f} s')
     for f in (here / 'harness').glob('*.mjs'):
         shutil.copy(f, npm_dir)
 
 
-def schemas(migc, fixtures):
+def schemas(migc, fixtures, here):
     """(id, [files]) of every fixture schema `migc check` accepts."""
-    candidates = []
+    candidates = [('golden', [here / 'golden' / 'students.sql'])]
     passes = fixtures / 'passes'
     for f in sorted(passes.glob('*.sql')):
         candidates.append(('p_' + f.stem, [f]))
@@ -134,17 +141,80 @@ def check_projects(npm_dir, projects, work, label):
     return run(['node', '--stack-size=8000', str(npm_dir / 'check.mjs'), str(spec)], timeout=600)
 
 
-def main():
-    migc, source_root, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-    here = source_root / 'tests' / 'fsharp'
-    fixtures = source_root / 'fixtures'
-    started = time.monotonic()
-    npm_dir = work / 'npm'
-    install(here, npm_dir)
+HASH = re.compile(r'migc-input-hash: [0-9a-f]+')
 
+
+def golden(migc, here, work):
+    """golden/students.sql must give the files beside it."""
+    out = work / 'golden'
+    shutil.rmtree(out, ignore_errors=True)
+    r = run([migc, 'gen', 'fsharp', str(here / 'golden' / 'students.sql'), '-o', str(out), '--project', 'Golden'])
+    if r.returncode != 0:
+        log(r.stdout)
+        return False
+    ok = True
+    for f in sorted(out.iterdir()):
+        expected = here / 'golden' / f.name
+        if os.environ.get('MIGC_UPDATE_GOLDENS') == '1':
+            shutil.copy(f, expected)
+            log(f'rewrote {expected}')
+        elif not expected.exists() or HASH.sub('', expected.read_text()) != HASH.sub('', f.read_text()):
+            log(f'{f.name} differs from {expected}:')
+            log(run(['diff', '-u', str(expected), str(f)]).stdout[:4000])
+            ok = False
+    return ok
+
+
+def deterministic(migc, fixtures, work):
+    """The same bytes from absolute and relative input paths, twice."""
+    files = sorted((fixtures / 'demo').glob('*.sql'))
+    outs = []
+    for i, inputs in enumerate([[str(f) for f in files], [os.path.relpath(f, work) for f in files]] * 2):
+        out = work / f'same{i}'
+        shutil.rmtree(out, ignore_errors=True)
+        if run([migc, 'gen', 'fsharp', *inputs, '-o', str(out)], cwd=work).returncode != 0:
+            return False
+        outs.append({f.name: f.read_bytes() for f in out.iterdir()})
+    return all(o == outs[0] for o in outs) and len(outs[0]) == 4
+
+
+def module_cycle(migc, work):
+    """Files whose foreign keys form a cycle: E0603, exit 1, nothing written."""
+    d = work / 'cycle'
+    shutil.rmtree(d, ignore_errors=True)
+    d.mkdir(parents=True)
+    (d / 'a.sql').write_text('CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b (id));\n'
+                             'CREATE INDEX a_b ON a (b_id);\n')
+    (d / 'b.sql').write_text('CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id));\n'
+                             'CREATE INDEX b_a ON b (a_id);\n')
+    r = run([migc, 'gen', 'fsharp', str(d / 'a.sql'), str(d / 'b.sql'), '-o', str(d / 'out')])
+    ok = r.returncode == 1 and '[E0603]' in r.stdout and "'a.sql' -> 'b.sql' -> 'a.sql'" in r.stdout
+    ok = ok and (not (d / 'out').exists() or not any((d / 'out').iterdir()))
+    if not ok:
+        log(f'exit {r.returncode}:\n{r.stdout}')
+    return ok
+
+
+def name_collision(migc, work):
+    """Columns user_id and "UserId" both want UserId: W0604, UserId2."""
+    d = work / 'collision'
+    shutil.rmtree(d, ignore_errors=True)
+    d.mkdir(parents=True)
+    (d / 't.sql').write_text('CREATE TABLE t (id INTEGER PRIMARY KEY, user_id INTEGER, "UserId" TEXT, "type" TEXT);\n')
+    r = run([migc, 'gen', 'fsharp', str(d / 't.sql'), '-o', str(d / 'out')])
+    text = (d / 'out' / 'T.fs').read_text() if (d / 'out' / 'T.fs').exists() else ''
+    ok = (r.returncode == 0 and '[W0604]' in r.stdout and 'UserId2: string option' in text and
+          'Type: string option' in text)
+    if not ok:
+        log(f'exit {r.returncode}:\n{r.stdout}')
+    return ok
+
+
+def type_check(migc, here, fixtures, npm_dir, work, started):
+    """Every fixture schema's generated F# checked against the shim."""
     gen = work / 'gen'
     shutil.rmtree(gen, ignore_errors=True)
-    found = schemas(migc, fixtures)
+    found = schemas(migc, fixtures, here)
     shim = [str(here / 'shim' / 'MicrosoftDataSqlite.fs'), str(here / 'shim' / 'FsToolkitErrorHandling.fs')]
     modules = []
     for schema_id, files in found:
@@ -164,22 +234,46 @@ def main():
     projects = [[{'name': 'first', 'files': shim + first}], [{'name': 'second', 'files': shim + second}]]
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(lambda i: check_projects(npm_dir, projects[i], work, f'check{i}'), range(2)))
-    failures = 0
+    ok = True
     for r in results:
         # Messages run over several lines: on a failure, show them whole.
         bad = [line for line in r.stdout.splitlines()
                if ': Error: ' in line or (': Warning: ' in line and line.startswith(str(gen)))]
         if bad or r.returncode != 0:
             log(r.stdout[-20000:])
-            failures += max(1, len(bad))
+            ok = False
         else:
             log('\n'.join(line for line in r.stdout.splitlines() if line.startswith(('project ', 'checked '))))
-    log(f'type check: {"FAIL" if failures else "ok"} ({time.monotonic() - started:.1f} s)')
+    return ok
 
-    failures += demo(migc, here, fixtures, npm_dir, work)
-    log(f'{time.monotonic() - started:.1f} s in all')
-    print(f'fsharp: {1 if failures == 0 else 0} passed, {1 if failures else 0} failed')
-    return 1 if failures else 0
+
+def main():
+    migc, source_root, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    here = source_root / 'tests' / 'fsharp'
+    fixtures = source_root / 'fixtures'
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    results = []
+
+    def check(name, ok):
+        results.append(ok)
+        log(f'{"ok" if ok else "FAIL"}: {name} ({time.monotonic() - started:.1f} s)')
+
+    check('golden', golden(migc, here, work))
+    check('same bytes for the same inputs', deterministic(migc, fixtures, work))
+    check('E0603 for a cycle of files', module_cycle(migc, work))
+    check('W0604 for colliding names', name_collision(migc, work))
+    npm_dir = work / 'npm'
+    try:
+        install(here, npm_dir)
+    except Skip as why:
+        log(f'SKIP: {why}')
+        return 1 if not all(results) else SKIP
+    check('generated F# of every fixture type-checks', type_check(migc, here, fixtures, npm_dir, work, started))
+    check('DemoTest', demo(migc, here, fixtures, npm_dir, work) == 0)
+    passed = sum(results)
+    print(f'fsharp: {passed} passed, {len(results) - passed} failed')
+    return 0 if passed == len(results) else 1
 
 
 def demo(migc, here, fixtures, npm_dir, work):

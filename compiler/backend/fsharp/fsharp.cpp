@@ -65,8 +65,8 @@ void report_cycle(const model::model& m, diag::sink& sink) {
   }
   if (cycle.empty()) return;  // the model found one; nothing better to say than at no location
   std::string chain;
-  for (std::uint32_t f : cycle) chain += fmt::format("'{}' -> ", detail::base_name(m.files[f].path));
-  chain += fmt::format("'{}'", detail::base_name(m.files[cycle.front()].path));
+  for (std::uint32_t f : cycle) chain += fmt::format("'{}' -> ", m.files[f].name);
+  chain += fmt::format("'{}'", m.files[cycle.front()].name);
   auto edge_at = [&](std::size_t i) { return *edges[cycle[i]][cycle[(i + 1) % cycle.size()]]; };
   const file_edge first = edge_at(0);
   auto& d = sink.error(diag::code::E0603, m.relations[first.rel].foreign_keys[first.fk].where,

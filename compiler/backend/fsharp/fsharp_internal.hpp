@@ -31,12 +31,13 @@ struct names {
   std::vector<relation_names> relations;  // per model relation
 };
 
-/// Chooses every name: modules and record types unique together across the
-/// model (a module opened beside a type of the same name would make
-/// `Customer.Insert` ambiguous), members and fields unique within a record,
-/// none a keyword of F# or a name the generated code relies on (`Result`,
-/// `List`, `conn`, ...). Reports W0604 where two SQL names give one F# name
-/// and the later one gets a numeric suffix.
+/// Chooses every name: modules unique among modules and record types unique
+/// among record types across the model (a type may share a module's name:
+/// where both are in scope F# takes `Order.Insert` for the type's member),
+/// members and fields unique within a record, none a keyword of F# or a
+/// name the generated code relies on (`Result`, `List`, `conn`, ...).
+/// Reports W0604 where two SQL names give one F# name and the later one
+/// gets a numeric suffix.
 [[nodiscard]] names choose_names(const model::model& m, diag::sink& sink);
 
 /// `s` as an F# string literal, quotes included.
@@ -46,8 +47,6 @@ struct names {
 /// `s` made safe inside a `///` comment: control characters become spaces,
 /// and `<`, `>`, `&` are escaped for the XML documentation.
 [[nodiscard]] std::string comment_text(std::string_view s);
-/// The file name of `path`, without its directories.
-[[nodiscard]] std::string base_name(std::string_view path);
 
 /// The F# type of a field's values (`int64`, `string option`, ...).
 [[nodiscard]] std::string field_type(const model::field& f);

@@ -68,13 +68,12 @@ constexpr auto object_members = std::to_array<std::string_view>(
 constexpr auto fixed_members =
     std::to_array<std::string_view>({"ReadRow", "Insert", "GetById", "GetAll", "Update", "Delete", "WithTransaction"});
 
-// Names a member's body uses: a parameter of one of these names would
-// shadow the module's helpers, a local or an F# function.
+// Names a member's body uses as values: a parameter of one of these names
+// would shadow the module's helpers, a local or an F# function. (Type names
+// such as `string` may be parameters: a value does not shadow a type.)
 constexpr auto body_names = std::to_array<std::string_view>(
-    {"action", "bool",   "box",    "byte",          "cmd",   "command", "conn",    "dbValue", "decimal",
-     "ex",     "float",  "ignore", "inTransaction", "int",   "int64",   "isNull",  "item",    "list",
-     "not",    "obj",    "option", "ordinal",       "raise", "reader",  "reraise", "rowid",   "rows",
-     "seq",    "string", "tx",     "unbox",         "unit",  "value"});
+    {"action", "box",     "cmd",   "command", "conn",    "dbValue", "ex",   "ignore", "inTransaction", "isNull", "item",
+     "not",    "ordinal", "raise", "reader",  "reraise", "rowid",   "rows", "tx",     "unbox",         "value"});
 
 bool is_keyword(std::string_view s) {
   const auto keywords = naming::fsharp_keywords();
@@ -142,17 +141,18 @@ std::string what_column(const model::relation& r, const model::field& f) {
 
 names choose_names(const model::model& m, diag::sink& sink) {
   names n;
-  reporting_scope global("_", "Schema");
-  for (std::string_view s : global_reserved) global.reserve(s);
+  reporting_scope modules("_", "Schema");
+  for (std::string_view s : global_reserved) modules.reserve(s);
   for (const auto& file : m.files) {
     const source::span where = file.relations.empty() ? source::span{} : m.relations[file.relations.front()].where;
-    n.modules.push_back(
-        global.claim(pascal(file.stem), fmt::format("schema file '{}'", base_name(file.path)), where, sink));
+    n.modules.push_back(modules.claim(pascal(file.stem), fmt::format("schema file '{}'", file.name), where, sink));
   }
+  reporting_scope types("_", "Row");
+  for (std::string_view s : global_reserved) types.reserve(s);
   n.relations.resize(m.relations.size());
   for (std::size_t i = 0; i < m.relations.size(); ++i) {
     const auto& r = m.relations[i];
-    n.relations[i].type = global.claim(type_name(r.name), fmt::format("'{}'", r.name), r.where, sink);
+    n.relations[i].type = types.claim(type_name(r.name), fmt::format("'{}'", r.name), r.where, sink);
   }
 
   for (std::size_t i = 0; i < m.relations.size(); ++i) {

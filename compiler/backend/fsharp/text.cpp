@@ -68,11 +68,6 @@ std::string comment_text(std::string_view s) {
   return out;
 }
 
-std::string base_name(std::string_view path) {
-  if (auto slash = path.find_last_of("/\\"); slash != std::string_view::npos) path.remove_prefix(slash + 1);
-  return std::string(path);
-}
-
 bool is_option(const model::field& f) { return f.nullable && !f.rowid_alias; }
 
 std::string value_type(const model::field& f) {

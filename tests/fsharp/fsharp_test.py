@@ -16,9 +16,10 @@
    in the order of each schema's .fsproj, with one F# compiler instance
    (harness/check.mjs) for two halves in parallel. Any error fails, and so
    does any warning in generated code.
-4. Compiles tests/fsharp/DemoTest.fs with the demo schema's modules to
-   JavaScript (fable-compiler-js) and runs it under node against sql.js;
-   it must print "DemoTest OK" last.
+4. Compiles tests/fsharp/DemoTest.fs with the demo schema's modules, and
+   TypesTest.fs with those of types.sql, to JavaScript (fable-compiler-js)
+   and runs each under node against sql.js; each must print its OK line
+   last.
 
 Before all that, what needs no npm: the golden (golden/students.sql gives
 golden/Students.fs and golden/Golden.fsproj byte for byte; MIGC_UPDATE_GOLDENS=1
@@ -90,7 +91,7 @@ def install(here, npm_dir):
 
 def schemas(migc, fixtures, here):
     """(id, [files]) of every fixture schema `migc check` accepts."""
-    candidates = [('golden', [here / 'golden' / 'students.sql'])]
+    candidates = [('golden', [here / 'golden' / 'students.sql']), ('types', [here / 'types.sql'])]
     passes = fixtures / 'passes'
     for f in sorted(passes.glob('*.sql')):
         candidates.append(('p_' + f.stem, [f]))
@@ -270,26 +271,29 @@ def main():
         log(f'SKIP: {why}')
         return 1 if not all(results) else SKIP
     check('generated F# of every fixture type-checks', type_check(migc, here, fixtures, npm_dir, work, started))
-    check('DemoTest', demo(migc, here, fixtures, npm_dir, work) == 0)
+    demo = sorted((fixtures / 'demo').glob('*.sql'))
+    check('DemoTest', program(migc, here, demo, here / 'DemoTest.fs', npm_dir, work))
+    check('TypesTest', program(migc, here, [here / 'types.sql'], here / 'TypesTest.fs', npm_dir, work))
     passed = sum(results)
     print(f'fsharp: {passed} passed, {len(results) - passed} failed')
     return 0 if passed == len(results) else 1
 
 
-def demo(migc, here, fixtures, npm_dir, work):
-    """Compiles DemoTest.fs with the demo's modules to JavaScript and runs it."""
-    out = work / 'demo'
+def program(migc, here, files, test_fs, npm_dir, work):
+    """Compiles `test_fs` with the modules generated from `files` (under
+    their own names) to JavaScript, runs it against the schema loaded by
+    `migc compile`, and requires its last line to be "<Module> OK"."""
+    name = test_fs.stem
+    out = work / name
     shutil.rmtree(out, ignore_errors=True)
-    files = sorted((fixtures / 'demo').glob('*.sql'))
-    modules = generate(migc, 'demo', files, out, rename=False)
+    modules = generate(migc, name, files, out, rename=False)
     r = run([migc, 'compile', *map(str, files)], timeout=120)
     if r.returncode != 0:
-        log('FAIL: migc compile of the demo failed:\n' + r.stdout)
-        return 1
+        log('migc compile failed:\n' + r.stdout)
+        return False
     (out / 'schema.sql').write_text(r.stdout)
-    sources = [here / 'shim' / 'MicrosoftDataSqlite.fs', here / 'shim' / 'FsToolkitErrorHandling.fs', *modules,
-               here / 'DemoTest.fs']
-    project = out / 'DemoTest.fsproj'
+    sources = [here / 'shim' / 'MicrosoftDataSqlite.fs', here / 'shim' / 'FsToolkitErrorHandling.fs', *modules, test_fs]
+    project = out / f'{name}.fsproj'
     items = '\n'.join(f'    <Compile Include="{s}" />' for s in sources)
     project.write_text('<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n'
                        '    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n'
@@ -301,17 +305,17 @@ def demo(migc, here, fixtures, npm_dir, work):
     problems = [line for line in r.stdout.splitlines() if ': Error: ' in line or line.startswith('[ERROR]')
                 or ': Warning: ' in line and str(out) in line]
     if problems or r.returncode != 0:
-        log('FAIL: DemoTest did not compile:\n' + '\n'.join(problems or [r.stdout[-4000:]]))
-        return 1
+        log(f'{name} did not compile:\n' + r.stdout[-20000:])
+        return False
     (js / 'package.json').write_text('{"type": "module"}\n')
-    program = next(js.rglob('DemoTest.js'))
-    r = run(['node', str(npm_dir / 'run.mjs'), str(program), str(out / 'schema.sql')], timeout=300)
+    compiled = next(js.rglob(f'{name}.js'))
+    r = run(['node', str(npm_dir / 'run.mjs'), str(compiled), str(out / 'schema.sql')], timeout=300)
     log(r.stdout.rstrip())
     lines = r.stdout.strip().splitlines()
-    if r.returncode != 0 or not lines or lines[-1] != 'DemoTest OK':
-        log(f'FAIL: DemoTest exited {r.returncode} without its final OK line')
-        return 1
-    return 0
+    if r.returncode != 0 or not lines or lines[-1] != f'{name} OK':
+        log(f'{name} exited {r.returncode} without its final OK line')
+        return False
+    return True
 
 
 if __name__ == '__main__':

@@ -382,7 +382,10 @@ and [<AllowNullLiteral>] SqliteCommand(commandText: string, connection: SqliteCo
                 | :? int64 as i ->
                     if i >= -2147483648L && i <= 2147483647L then box (Native.toNumber i), null
                     else box (string i), "INTEGER"
-                | :? decimal as d -> box (d.ToString(Globalization.CultureInfo.InvariantCulture)), null
+                | :? decimal as d ->
+                    // Microsoft.Data.Sqlite's format is "0.0###...": always a decimal point.
+                    let text = d.ToString(Globalization.CultureInfo.InvariantCulture)
+                    box (if text.Contains "." then text else text + ".0"), null
                 | :? DateTime as t ->
                     let text = t.ToString("yyyy-MM-dd HH:mm:ss")
                     let text = if t.Millisecond = 0 then text else text + "." + (sprintf "%03d" t.Millisecond).TrimEnd('0')

@@ -29,6 +29,7 @@ struct file_edge {
 
 /// Reports E0603 for a cycle of files whose foreign keys point at each
 /// other: at the first foreign key of the cycle, with a note at each other.
+/// Called when the model could not order the files, so it always reports.
 void report_cycle(const model::model& m, diag::sink& sink) {
   const std::size_t files = m.files.size();
   // edges[f][g]: a foreign key from a relation of f to one of g.
@@ -63,7 +64,14 @@ void report_cycle(const model::model& m, diag::sink& sink) {
   for (std::uint32_t f = 0; f < files && cycle.empty(); ++f) {
     if (state[f] == 0) visit(visit, f);
   }
-  if (cycle.empty()) return;  // the model found one; nothing better to say than at no location
+  if (cycle.empty()) {
+    // The model found a cycle that its foreign keys, as kept here, do not
+    // show: still an error, as nothing is generated, but without a place.
+    sink.error(diag::code::E0603, source::span{},
+               "schema files refer to each other through foreign keys; F# compiles files in order, so no F# is "
+               "generated");
+    return;
+  }
   std::string chain;
   for (std::uint32_t f : cycle) chain += fmt::format("'{}' -> ", m.files[f].name);
   chain += fmt::format("'{}'", m.files[cycle.front()].name);

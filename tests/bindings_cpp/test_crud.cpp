@@ -42,6 +42,18 @@ TEST_CASE("a rowid table round trip: insert, get, update, remove", "[bindings][c
   CHECK(must(shop::users::get_all(s.db)).empty());
 }
 
+TEST_CASE("designated initializers leave defaulted and optional members out", "[bindings][crud]") {
+  // Compiled with -Wextra -Werror: g++ must not see missing initializers.
+  shop_db s;
+  const std::int64_t id = must(shop::users::insert(s.db, {.email = "d@example.com", .name = "D"}));
+  const shop::User u = *must(shop::users::get(s.db, id));
+  CHECK(u.is_admin == false);
+  CHECK_FALSE(u.nickname.has_value());
+  must(shop::depots::insert(s.db, {.region = "eu", .code = 1, .label = "Main"}));
+  CHECK(must(shop::stock::insert(s.db, {.region = "eu", .code = 1, .item = "x", .unit_price = 2.0})) == 1);
+  CHECK(must(shop::stock::get(s.db, 1))->status == "new");
+}
+
 TEST_CASE("an explicit rowid is kept; get_all is in key order", "[bindings][crud]") {
   shop_db s;
   for (std::int64_t id : {30, 10, 20}) {

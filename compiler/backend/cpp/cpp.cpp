@@ -65,7 +65,7 @@ void print_structs(const relation_names& r, std::string& h) {
   h += fmt::format("/// A row of {} '{}'.\nstruct {} {{\n", kind_word(rel), detail::comment_text(rel.name), r.row);
   for (std::size_t i = 0; i < rel.fields.size(); ++i) {
     const model::field& f = rel.fields[i];
-    h += fmt::format("  {} {}{};  // {}{}\n", detail::row_member_type(f), r.members[i], detail::member_initializer(f),
+    h += fmt::format("  {} {}{};  // {}{}\n", detail::row_member_type(f), r.members[i], detail::member_initializer,
                      member_comment(f), f.read_only && rel.kind != model::relation_kind::view ? ", generated" : "");
   }
   h += fmt::format("\n  friend bool operator==(const {0}&, const {0}&) = default;\n}};\n\n", r.row);
@@ -80,8 +80,7 @@ void print_structs(const relation_names& r, std::string& h) {
   for (std::size_t i = 0; i < rel.fields.size(); ++i) {
     const model::field& f = rel.fields[i];
     if (f.read_only) continue;
-    h += fmt::format("  {} {}{};\n", detail::insert_member_type(f), r.members[i],
-                     f.has_default ? "" : detail::member_initializer(f));
+    h += fmt::format("  {} {}{};\n", detail::insert_member_type(f), r.members[i], detail::member_initializer);
   }
   h += "};\n\n";
 }

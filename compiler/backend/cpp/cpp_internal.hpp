@@ -78,9 +78,10 @@ inline constexpr std::string_view impl_namespace = "migc_impl";
 /// The member type in an insert struct: the row type, wrapped in
 /// migc::bindings::defaulted when the column has a default.
 [[nodiscard]] std::string insert_member_type(const model::field& f);
-/// " = 0" or " = false" for arithmetic members that would else be
-/// uninitialized; "" otherwise.
-[[nodiscard]] std::string_view member_initializer(const model::field& f) noexcept;
+/// The initializer every member gets, "{}": arithmetic members start at
+/// zero, and g++ (before 14) does not warn about members that a designated
+/// initializer leaves out (-Wmissing-field-initializers) when they have one.
+inline constexpr std::string_view member_initializer = "{}";
 /// The type of a parameter that is compared with a column: by value for
 /// numbers, std::string_view for text, std::span<const std::byte> for blobs.
 [[nodiscard]] std::string_view parameter_type(model::value_type t) noexcept;

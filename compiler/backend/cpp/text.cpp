@@ -85,20 +85,6 @@ std::string insert_member_type(const model::field& f) {
   return row_member_type(f);
 }
 
-std::string_view member_initializer(const model::field& f) noexcept {
-  if (f.nullable) return "";
-  switch (f.type) {
-    case model::value_type::integer:
-    case model::value_type::real:
-    case model::value_type::numeric:
-      return " = 0";
-    case model::value_type::boolean:
-      return " = false";
-    default:
-      return "";
-  }
-}
-
 std::string_view parameter_type(model::value_type t) noexcept {
   switch (t) {
     case model::value_type::text:

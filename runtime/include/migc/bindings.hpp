@@ -699,26 +699,33 @@ auto transaction(database& db, F&& f) -> std::invoke_result_t<F&, database&> {
 
 // ---- helpers for generated code ----
 
-/// Every row of `s`, each read by `read`.
+/// Every row of `s`, each read by `read`. One named result, so that it is
+/// returned without a copy or move (NRVO).
 template <typename T>
 result<std::vector<T>> read_all(statement& s, void (*read)(const statement&, T&, int)) {
-  std::vector<T> rows;
+  result<std::vector<T>> rows(std::in_place);
   for (;;) {
     result<bool> r = s.step();
-    if (!r) return std::move(r).error();
-    if (!*r) return rows;
-    read(s, rows.emplace_back(), 0);
+    if (!r) {
+      rows = std::move(r).error();
+      break;
+    }
+    if (!*r) break;
+    read(s, rows->emplace_back(), 0);
   }
+  return rows;
 }
 
 /// The first row of `s`, if any, read by `read`.
 template <typename T>
 result<std::optional<T>> read_first(statement& s, void (*read)(const statement&, T&, int)) {
+  result<std::optional<T>> row(std::in_place);
   result<bool> r = s.step();
-  if (!r) return std::move(r).error();
-  if (!*r) return std::optional<T>();
-  result<std::optional<T>> row(std::in_place, std::in_place);
-  read(s, **row, 0);
+  if (!r) {
+    row = std::move(r).error();
+  } else if (*r) {
+    read(s, row->emplace(), 0);
+  }
   return row;
 }
 

@@ -73,6 +73,15 @@ for lang in cpp fsharp; do
   check "$lang: unchanged files keep their timestamps" test "$before" = "$after"
   check "$lang: no temporary files left" bash -c "! ls '$out' | grep -q tmp"
 
+  # a comment or a layout change gives the same schema: nothing rewritten
+  cp -r schema schema3
+  printf '\n-- a comment\n' >>schema3/orders.sql
+  sed -i 's/  / /g' schema3/customers.sql
+  check "$lang: regenerates after a comment" run 0 gen "$lang" schema3/customers.sql schema3/orders.sql \
+    schema3/reports.sql -o "$out"
+  check "$lang: a comment rewrites nothing" test "$before" = "$(for f in "$out"/* "$work/$lang.d"; do mtime "$f"; done)"
+  rm -rf schema3
+
   # --check: fresh passes, a changed schema or a missing file fails, and
   # --check writes nothing
   check "$lang: --check passes when fresh" run 0 gen "$lang" schema/customers.sql schema/orders.sql \

@@ -16,6 +16,7 @@
 #include "compiler/backend/cpp/cpp.hpp"
 #include "compiler/backend/fsharp/fsharp.hpp"
 #include "compiler/backend/model/model.hpp"
+#include "compiler/backend/sql/printer.hpp"
 #include "tools/migc/commands.hpp"
 
 #ifndef MIGC_VERSION
@@ -29,11 +30,13 @@ namespace {
 namespace fs = std::filesystem;
 
 // FNV-1a, 64 bits, over everything that decides the output: migc's version,
-// the language and its options, and each input's file name and bytes. Paths
-// are reduced to file names so that the hash does not depend on where the
-// tree or the build directory lives.
+// the language and its options, and the schema as compiled: each object's
+// canonical CREATE statement with the name of its file. Paths are reduced
+// to file names so that the hash does not depend on where the tree or the
+// build directory lives; comments and layout are left out so that editing
+// them does not churn the generated files (and everything built on them).
 std::string input_hash(const gen_options& o, const source::source_manager& sources,
-                       const std::vector<source::file_id>& ids) {
+                       const std::vector<source::file_id>& ids, const driver::compilation& schema) {
   std::uint64_t h = 14695981039346656037ULL;
   auto mix = [&h](std::string_view s) {
     for (unsigned char c : s) {
@@ -47,9 +50,10 @@ std::string input_hash(const gen_options& o, const source::source_manager& sourc
   mix(o.language);
   mix(o.language == "cpp" ? o.name_space + "\n" + o.name : o.project);
   for (const std::string& e : o.exclude) mix(e);
-  for (source::file_id id : ids) {
-    mix(fs::path(sources.name(id)).filename().string());
-    mix(sources.text(id));
+  for (source::file_id id : ids) mix(fs::path(sources.name(id)).filename().string());
+  for (const catalog::object& obj : schema.catalog.objects()) {
+    mix(fs::path(sources.name(obj.file)).filename().string());
+    mix(backend::sql::print_statement(*obj.statement));
   }
   return fmt::format("{:016x}", h);
 }
@@ -115,7 +119,7 @@ int run_gen(const gen_options& options) {
     model_opts.exclude = options.exclude;
     backend::model::model m = backend::model::build(schema, sources, model_opts, sink);
     if (!sink.has_errors()) {
-      std::string hash = input_hash(options, sources, ids);
+      std::string hash = input_hash(options, sources, ids, schema);
       if (options.language == "cpp") {
         backend::cpp::options o;
         o.name = options.name;

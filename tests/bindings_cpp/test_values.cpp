@@ -181,3 +181,27 @@ TEST_CASE("hostile strings and blobs are stored verbatim", "[bindings][values][h
   // Both tables the strings name are still there.
   CHECK(must(shop::order::get_all(s.db)).empty());
 }
+
+TEST_CASE("more than 64 defaulted columns", "[bindings][values][defaults]") {
+  shop_db s;
+  shop::NewWide all_defaults;
+  const std::int64_t a = must(shop::wide::insert(s.db, all_defaults));
+  shop::NewWide some;
+  some.c01 = 100;
+  some.c70 = 700;
+  const std::int64_t b = must(shop::wide::insert(s.db, some));
+  const std::size_t cached = s.db.cached_statement_count();
+  some.c70 = 701;
+  const std::int64_t c = must(shop::wide::insert(s.db, some));
+  CHECK(s.db.cached_statement_count() == cached);  // the same columns: the same statement
+
+  shop::Wide wa = *must(shop::wide::get(s.db, a));
+  CHECK(wa.c01 == 1);
+  CHECK(wa.c65 == 65);
+  CHECK(wa.c70 == 70);
+  shop::Wide wb = *must(shop::wide::get(s.db, b));
+  CHECK(wb.c01 == 100);
+  CHECK(wb.c02 == 2);
+  CHECK(wb.c70 == 700);
+  CHECK(must(shop::wide::get(s.db, c))->c70 == 701);
+}

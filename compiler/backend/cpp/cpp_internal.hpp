@@ -66,8 +66,9 @@ inline constexpr std::string_view impl_namespace = "migc_impl";
 /// A C++ string literal of `text`: printable ASCII as is except `"` and `\`,
 /// every other byte as a three-digit octal escape.
 [[nodiscard]] std::string cpp_literal(std::string_view text);
-/// `text` made safe for a `//` comment: control and non-ASCII bytes as
-/// \xNN, and never a trailing backslash (which would splice the next line).
+/// `text` made safe for a `//` comment: control and non-ASCII bytes, and a
+/// final backslash (which would splice the next line into the comment), as
+/// \xNN.
 [[nodiscard]] std::string comment_text(std::string_view text);
 
 /// The C++ type of a value: "std::int64_t", "double", "bool", "std::string",

@@ -51,7 +51,7 @@ std::string comment_text(std::string_view text) {
       out += fmt::format("\\x{:02X}", c);
     }
   }
-  if (!out.empty() && out.back() == '\\') out += '.';
+  if (!out.empty() && out.back() == '\\') out.replace(out.size() - 1, 1, "\\x5C");
   return out;
 }
 

@@ -494,6 +494,7 @@ class statement {
 /// be gone before the database is destroyed.
 class database {
  public:
+  /// Not open: only open(), moving into it and is_open() are allowed.
   database() = default;
 
   /// Opens (by default creating) the database at `path`; ":memory:" is an
@@ -521,6 +522,7 @@ class database {
   /// Runs every statement of `sql`, discarding rows. For fixed SQL only:
   /// values belong in bound parameters (prepare()).
   result<void> exec(const std::string& sql) {
+    assert(is_open() && "use of a database that is not open");
     char* message = nullptr;
     const int rc = sqlite3_exec(handle(), sql.c_str(), nullptr, nullptr, &message);
     if (rc == SQLITE_OK) return {};
@@ -533,6 +535,7 @@ class database {
   /// Prepares the first statement of `sql` as an owned statement (finalized
   /// when it goes). A failure is returned by the statement's first step.
   [[nodiscard]] statement prepare(std::string_view sql) const {
+    assert(is_open() && "use of a database that is not open");
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v2(handle(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) return statement::failed(detail::make_error(handle(), rc));

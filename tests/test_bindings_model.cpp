@@ -276,6 +276,10 @@ TEST_CASE("names split into words and rejoin by convention", "[bindings]") {
   CHECK(naming::singular("orders") == "order");
   CHECK(naming::singular("status") == "status");
   CHECK(naming::singular("statuses") == "status");
+  CHECK(naming::singular("buses") == "bus");
+  CHECK(naming::singular("warehouses") == "warehouse");
+  CHECK(naming::singular("causes") == "cause");
+  CHECK(naming::singular("responses") == "response");
   CHECK(naming::singular("analysis") == "analysis");
   CHECK(naming::singular("data") == "data");
   CHECK(naming::singular("class") == "class");

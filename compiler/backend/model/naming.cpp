@@ -77,10 +77,11 @@ std::string singular(std::string_view word) {
       ends_with(w, "zzes")) {
     return w.substr(0, w.size() - 2);
   }
-  if (ends_with(w, "ses") && w.size() > 4) {
-    // "addresses" ends in "sses" (above); "statuses", "buses": drop "es".
-    const char before = w[w.size() - 4];
-    if (before == 'u') return w.substr(0, w.size() - 2);
+  if (ends_with(w, "uses") && w.size() > 4) {
+    // "statuses", "buses", "campuses": drop "es"; "houses", "causes" (a
+    // vowel before "uses"): drop "s".
+    const char before = w[w.size() - 5];
+    if (std::string_view("aeiou").find(before) == std::string_view::npos) return w.substr(0, w.size() - 2);
   }
   return w.substr(0, w.size() - 1);
 }

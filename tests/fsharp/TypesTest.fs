@@ -2,7 +2,8 @@
 // value type written and read back, as a value and as None, with the
 // storage class SQLite kept; odd column names; a generated column; a
 // self-referencing join; a table without PRIMARY KEY; a WITHOUT ROWID table
-// keyed by text; a view. Compiled to JavaScript by Fable and run by
+// keyed by text; a view; the `use` and `for` of the shim's `result`
+// builder. Compiled to JavaScript by Fable and run by
 // tests/fsharp/harness/run.mjs with the schema's DDL in
 // globalThis.__MIGC_SCHEMA__. Prints one line per check and, when every
 // check passed, "TypesTest OK".
@@ -11,6 +12,7 @@ module TypesTest
 open System
 open Fable.Core
 open Microsoft.Data.Sqlite
+open FsToolkit.ErrorHandling
 open Types
 
 [<Emit("globalThis.__MIGC_SCHEMA__")>]
@@ -128,6 +130,40 @@ let run () =
     | Ok() -> check "duplicate text key is Error 19" false "inserted"
     Setting.Delete(conn, "theme") |> expectOk "delete setting"
     check "deleted by text key" (Setting.GetAll(conn) = Ok []) ""
+
+    // The shim's `result` builder as FsToolkit's: `use` disposes on Ok, on
+    // Error and on an exception; `for` stops at the first Error.
+    let disposed = ResizeArray<string>()
+    let resource name = { new IDisposable with member _.Dispose() = disposed.Add name }
+    let ok: Result<int, string> =
+        result {
+            use _r = resource "ok"
+            return 1
+        }
+    let error: Result<int, string> =
+        result {
+            use _r = resource "error"
+            return! Error "e"
+        }
+    let thrown =
+        try
+            let _: Result<int, string> =
+                result {
+                    use _r = resource "exception"
+                    failwith "boom"
+                    return 1
+                }
+            false
+        with _ -> true
+    check "use disposes on Ok, Error and exception" (ok = Ok 1 && error = Error "e" && thrown && List.ofSeq disposed = [ "ok"; "error"; "exception" ]) (sprintf "%A" (List.ofSeq disposed))
+    let visited = ResizeArray<int>()
+    let stopped: Result<unit, int> =
+        result {
+            for i in [ 1; 2; 3 ] do
+                visited.Add i
+                if i = 2 then return! Error i
+        }
+    check "for stops at the first Error" (stopped = Error 2 && List.ofSeq visited = [ 1; 2 ]) (sprintf "%A" (List.ofSeq visited))
 
 try
     run ()

@@ -2,8 +2,8 @@
 // value type written and read back, as a value and as None, with the
 // storage class SQLite kept; odd column names; a generated column; a
 // self-referencing join; a table without PRIMARY KEY; a WITHOUT ROWID table
-// keyed by text; a view; the `use` and `for` of the shim's `result`
-// builder. Compiled to JavaScript by Fable and run by
+// keyed by text; key columns named like the helpers; a view; the `use` and
+// `for` of the shim's `result` builder. Compiled to JavaScript by Fable and run by
 // tests/fsharp/harness/run.mjs with the schema's DDL in
 // globalThis.__MIGC_SCHEMA__. Prints one line per check and, when every
 // check passed, "TypesTest OK".
@@ -130,6 +130,19 @@ let run () =
     | Ok() -> check "duplicate text key is Error 19" false "inserted"
     Setting.Delete(conn, "theme") |> expectOk "delete setting"
     check "deleted by text key" (Setting.GetAll(conn) = Ok []) ""
+
+    // Key columns named like the builder and helpers the bodies call: their
+    // parameters get a suffix (result2, readOne2, ...) instead of shadowing them.
+    let job = { Job.Id = 0L; Result = "r"; ReadOne = "o"; ReadAll = "a"; ScalarInt64 = 64L; Execute = None }
+    let first = Job.Insert(conn, job) |> expectOk "insert job"
+    let second = Job.Insert(conn, { job with Result = "s"; Execute = Some first }) |> expectOk "insert second job"
+    check "find by columns named like helpers" (Job.FindByResultAndReadOneAndReadAllAndScalarInt64(conn, "s", "o", "a", 64L) |> Result.map (Option.map (fun j -> j.Id)) = Ok(Some second)) ""
+    check "get by a column named execute" (Job.GetByExecute(conn, first) |> Result.map (List.map (fun j -> j.Id)) = Ok [ second ]) ""
+    // An Error from execute stops the member before it reads the rowid.
+    match Job.Insert(conn, { job with Result = "t"; Execute = Some 999L }) with
+    | Error e -> check "a broken foreign key is Error 19" (e.SqliteErrorCode = 19) e.Message
+    | Ok id -> check "a broken foreign key is Error 19" false (sprintf "inserted %d" id)
+    check "nothing was inserted" (Job.GetAll(conn) |> Result.map List.length = Ok 2) ""
 
     // The shim's `result` builder as FsToolkit's: `use` disposes on Ok, on
     // Error and on an exception; `for` stops at the first Error.

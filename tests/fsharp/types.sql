@@ -1,7 +1,9 @@
 -- The shapes TypesTest.fs runs the generated F# over: every value type,
 -- nullable and not, a generated column, keywords and odd names as
 -- columns, a self-referencing foreign key, a table without PRIMARY KEY,
--- a WITHOUT ROWID table with a text key, and a view.
+-- a WITHOUT ROWID table with a text key, a table whose key columns are
+-- named like what the members' bodies use (FsToolkit's `result` builder,
+-- the module's helpers), and a view.
 CREATE TABLE kinds (
   id        INTEGER PRIMARY KEY,
   i         INTEGER NOT NULL,
@@ -43,5 +45,16 @@ CREATE TABLE settings (
   key    TEXT PRIMARY KEY,
   value  TEXT NOT NULL
 ) WITHOUT ROWID;
+
+CREATE TABLE jobs (
+  id           INTEGER PRIMARY KEY,
+  result       TEXT NOT NULL,
+  read_one     TEXT NOT NULL,
+  read_all     TEXT NOT NULL,
+  scalar_int64 INTEGER NOT NULL,
+  execute      INTEGER REFERENCES jobs (id),
+  UNIQUE (result, read_one, read_all, scalar_int64)
+);
+CREATE INDEX jobs_execute ON jobs (execute);
 
 CREATE VIEW kind_summary AS SELECT id, t, flag, doubled FROM kinds;

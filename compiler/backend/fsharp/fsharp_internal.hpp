@@ -58,12 +58,22 @@ struct names {
 /// The text of the module for schema file `file`.
 [[nodiscard]] std::string module_text(const model::model& m, const names& n, std::uint32_t file, const options& opts);
 
-/// Appends the static members of relation `rel` (the body of its
-/// `type X with` augmentation) to `out`.
-void append_members(std::string& out, const model::model& m, const names& n, std::uint32_t rel);
+/// The private module-level helpers that members call, beside `command`;
+/// a module defines the ones its members use, once. Each helper that runs
+/// a command holds the only `try ... with` around it, catching
+/// SqliteException only, so that members are plain `result { }`.
+struct helpers {
+  bool db_value = false;        // dbValue: an option as a parameter value
+  bool execute = false;         // execute: ExecuteNonQuery as a Result
+  bool scalar_int64 = false;    // scalarInt64: ExecuteScalar of an int64
+  bool read_one = false;        // readOne: the first row, if any
+  bool read_all = false;        // readAll: every row, as a list
+  bool in_transaction = false;  // inTransaction: WithTransaction's body
+};
 
-/// Whether relation `rel`'s generated members bind an option value (so the
-/// module needs its `dbValue` helper).
-[[nodiscard]] bool binds_option(const model::relation& r);
+/// Appends the static members of relation `rel` (the body of its
+/// `type X with` augmentation) to `out` and marks the helpers they call in
+/// `used`.
+void append_members(std::string& out, const model::model& m, const names& n, std::uint32_t rel, helpers& used);
 
 }  // namespace migc::backend::fsharp::detail

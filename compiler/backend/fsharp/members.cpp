@@ -3,7 +3,9 @@
 // foreign key, WithTransaction. Every member but ReadRow and
 // WithTransaction takes the connection first and an optional transaction
 // last, runs one parameterized command and returns
-// Result<_, SqliteException>, turning a SqliteException into Error.
+// Result<_, SqliteException>: its body is a `result { }` that creates and
+// binds the command and runs it through a module helper (execute,
+// scalarInt64, readOne, readAll), which turns a SqliteException into Error.
 #include <algorithm>
 #include <cassert>
 #include <fmt/format.h>
@@ -19,7 +21,8 @@ constexpr std::string_view conn_param = "conn: SqliteConnection";
 constexpr std::string_view tx_param = "?tx: SqliteTransaction";
 
 /// One member that runs a command: its signature, SQL, the F# expressions
-/// bound to @p0, @p1, ... and the lines that read the result.
+/// bound to @p0, @p1, ... and the lines of its `result { }` after the
+/// bindings, which run the command and return.
 struct command_member {
   std::string doc;
   std::string name;
@@ -37,14 +40,13 @@ void append_command(std::string& out, const command_member& c) {
   for (const auto& p : c.params) params += ", " + p;
   fmt::format_to(o, "    static member {}({}, {}) : Result<{}, SqliteException> =\n", c.name, params, tx_param,
                  c.result);
-  out += "        try\n";
+  out += "        result {\n";
   fmt::format_to(o, "            use cmd = command conn tx {}\n", string_literal(c.sql));
   for (std::size_t i = 0; i < c.bindings.size(); ++i) {
     fmt::format_to(o, "            cmd.Parameters.AddWithValue(\"@p{}\", {}) |> ignore\n", i, c.bindings[i]);
   }
   for (const auto& line : c.body) fmt::format_to(o, "            {}\n", line);
-  out += "        with :? SqliteException as ex ->\n";
-  out += "            Error ex\n";
+  out += "        }\n";
 }
 
 std::string column_list(const model::relation& r, std::string_view alias) {
@@ -78,18 +80,28 @@ std::string order_by(const model::relation& r, std::string_view alias) {
   return out;
 }
 
-std::string item_value(const model::field& f, const std::string& field_name) {
-  return is_option(f) ? "dbValue item." + field_name : "item." + field_name;
+std::string item_value(const model::field& f, const std::string& field_name, helpers& used) {
+  if (!is_option(f)) return "item." + field_name;
+  used.db_value = true;
+  return "dbValue item." + field_name;
 }
 
-std::vector<std::string> read_one(const std::string& type) {
-  return {"use reader = cmd.ExecuteReader()",
-          fmt::format("Ok(if reader.Read() then Some({}.ReadRow(reader, 0)) else None)", type)};
+/// Runs the command for its effect; the member returns unit.
+std::vector<std::string> execute_body(helpers& used) {
+  used.execute = true;
+  return {"let! _ = execute cmd", "return ()"};
 }
 
-std::vector<std::string> read_all(const std::string& element, const std::string& read) {
-  return {"use reader = cmd.ExecuteReader()", fmt::format("let rows = ResizeArray<{}>()", element),
-          "while reader.Read() do", fmt::format("    rows.Add({})", read), "Ok(List.ofSeq rows)"};
+/// Returns the first row `read` (an expression of `reader`) makes, if any.
+std::vector<std::string> read_one_body(const std::string& read, helpers& used) {
+  used.read_one = true;
+  return {fmt::format("return! readOne cmd (fun reader -> {})", read)};
+}
+
+/// Returns the rows `read` (an expression of `reader`) makes.
+std::vector<std::string> read_all_body(const std::string& read, helpers& used) {
+  used.read_all = true;
+  return {fmt::format("return! readAll cmd (fun reader -> {})", read)};
 }
 
 /// Key parameters ("id: int64") and their bindings for `fields`.
@@ -151,7 +163,7 @@ void append_read_row(std::string& out, const model::relation& r, const relation_
   }
 }
 
-void append_insert(std::string& out, const model::relation& r, const relation_names& rn) {
+void append_insert(std::string& out, const model::relation& r, const relation_names& rn, helpers& used) {
   command_member c;
   c.name = "Insert";
   c.params.push_back(fmt::format("item: {}", rn.type));
@@ -169,7 +181,7 @@ void append_insert(std::string& out, const model::relation& r, const relation_na
     }
     columns += sql_name(f.name);
     fmt::format_to(std::back_inserter(values), "@p{}", c.bindings.size());
-    c.bindings.push_back(item_value(f, rn.fields[i]));
+    c.bindings.push_back(item_value(f, rn.fields[i], used));
   }
   c.sql = columns.empty() ? fmt::format("INSERT INTO {} DEFAULT VALUES", sql_name(r.name))
                           : fmt::format("INSERT INTO {} ({}) VALUES ({})", sql_name(r.name), columns, values);
@@ -182,17 +194,19 @@ void append_insert(std::string& out, const model::relation& r, const relation_na
   if (r.has_rowid) {
     c.doc = fmt::format("Inserts item{} and returns the new row's rowid.", but);
     c.result = "int64";
-    c.body = {"cmd.ExecuteNonQuery() |> ignore", "use rowid = command conn tx \"SELECT last_insert_rowid()\"",
-              "Ok(rowid.ExecuteScalar() :?> int64)"};
+    used.execute = true;
+    used.scalar_int64 = true;
+    c.body = {"let! _ = execute cmd", "use rowid = command conn tx \"SELECT last_insert_rowid()\"",
+              "return! scalarInt64 rowid"};
   } else {
     c.doc = fmt::format("Inserts item{}.", but);
     c.result = "unit";
-    c.body = {"cmd.ExecuteNonQuery() |> ignore", "Ok()"};
+    c.body = execute_body(used);
   }
   append_command(out, c);
 }
 
-void append_update(std::string& out, const model::relation& r, const relation_names& rn) {
+void append_update(std::string& out, const model::relation& r, const relation_names& rn, helpers& used) {
   const auto& pk = r.primary_key->fields;
   command_member c;
   c.name = "Update";
@@ -205,16 +219,16 @@ void append_update(std::string& out, const model::relation& r, const relation_na
     if (f.read_only || f.rowid_alias || std::ranges::find(pk, i) != pk.end()) continue;
     if (!set.empty()) set += ", ";
     fmt::format_to(std::back_inserter(set), "{} = @p{}", sql_name(f.name), c.bindings.size());
-    c.bindings.push_back(item_value(f, rn.fields[i]));
+    c.bindings.push_back(item_value(f, rn.fields[i], used));
   }
   if (set.empty()) return;  // nothing but the key: no row can change
   c.sql = fmt::format("UPDATE {} SET {} WHERE {}", sql_name(r.name), set, where_equal(r, pk, c.bindings.size()));
-  for (std::uint32_t f : pk) c.bindings.push_back(item_value(r.fields[f], rn.fields[f]));
-  c.body = {"cmd.ExecuteNonQuery() |> ignore", "Ok()"};
+  for (std::uint32_t f : pk) c.bindings.push_back(item_value(r.fields[f], rn.fields[f], used));
+  c.body = execute_body(used);
   append_command(out, c);
 }
 
-void append_key_members(std::string& out, const model::relation& r, const relation_names& rn) {
+void append_key_members(std::string& out, const model::relation& r, const relation_names& rn, helpers& used) {
   const auto& pk = r.primary_key->fields;
   const std::string select = fmt::format("SELECT {} FROM {}", column_list(r, ""), sql_name(r.name));
   {
@@ -224,10 +238,10 @@ void append_key_members(std::string& out, const model::relation& r, const relati
     key_params(c, r, rn, pk);
     c.result = rn.type + " option";
     c.sql = fmt::format("{} WHERE {}", select, where_equal(r, pk, 0));
-    c.body = read_one(rn.type);
+    c.body = read_one_body(rn.type + ".ReadRow(reader, 0)", used);
     append_command(out, c);
   }
-  if (!r.read_only()) append_update(out, r, rn);
+  if (!r.read_only()) append_update(out, r, rn, used);
   if (!r.read_only()) {
     command_member c;
     c.name = "Delete";
@@ -235,12 +249,13 @@ void append_key_members(std::string& out, const model::relation& r, const relati
     key_params(c, r, rn, pk);
     c.result = "unit";
     c.sql = fmt::format("DELETE FROM {} WHERE {}", sql_name(r.name), where_equal(r, pk, 0));
-    c.body = {"cmd.ExecuteNonQuery() |> ignore", "Ok()"};
+    c.body = execute_body(used);
     append_command(out, c);
   }
 }
 
-void append_foreign_key_members(std::string& out, const model::model& m, const names& n, std::uint32_t rel) {
+void append_foreign_key_members(std::string& out, const model::model& m, const names& n, std::uint32_t rel,
+                                helpers& used) {
   const auto& r = m.relations[rel];
   const auto& rn = n.relations[rel];
   for (std::size_t k = 0; k < r.foreign_keys.size(); ++k) {
@@ -256,7 +271,7 @@ void append_foreign_key_members(std::string& out, const model::model& m, const n
       c.result = rn.type + " list";
       c.sql = fmt::format("SELECT {} FROM {} WHERE {}{}", column_list(r, ""), sql_name(r.name),
                           where_equal(r, fk.fields, 0), order_by(r, ""));
-      c.body = read_all(rn.type, rn.type + ".ReadRow(reader, 0)");
+      c.body = read_all_body(rn.type + ".ReadRow(reader, 0)", used);
       append_command(out, c);
     }
     if (rn.join[k].empty()) continue;
@@ -287,34 +302,26 @@ void append_foreign_key_members(std::string& out, const model::model& m, const n
         optional ? fmt::format("(if reader.IsDBNull({}) then None else Some({}.ReadRow(reader, {})))",
                                width + fk.parent_fields.front(), pn.type, width)
                  : fmt::format("{}.ReadRow(reader, {})", pn.type, width);
-    c.body = read_all(element, fmt::format("({}.ReadRow(reader, 0), {})", rn.type, read_parent));
+    c.body = read_all_body(fmt::format("({}.ReadRow(reader, 0), {})", rn.type, read_parent), used);
     append_command(out, c);
   }
 }
 
 }  // namespace
 
-bool binds_option(const model::relation& r) {
-  if (r.read_only()) return false;
-  for (const auto& f : r.fields) {
-    if (is_option(f) && !f.read_only) return true;
-  }
-  return false;
-}
-
-void append_members(std::string& out, const model::model& m, const names& n, std::uint32_t rel) {
+void append_members(std::string& out, const model::model& m, const names& n, std::uint32_t rel, helpers& used) {
   const auto& r = m.relations[rel];
   const auto& rn = n.relations[rel];
   append_read_row(out, r, rn);
-  if (!r.read_only()) append_insert(out, r, rn);
-  if (r.primary_key) append_key_members(out, r, rn);
+  if (!r.read_only()) append_insert(out, r, rn, used);
+  if (r.primary_key) append_key_members(out, r, rn, used);
   {
     command_member c;
     c.name = "GetAll";
     c.doc = r.primary_key ? "Every row, by primary key." : "Every row.";
     c.result = rn.type + " list";
     c.sql = fmt::format("SELECT {} FROM {}{}", column_list(r, ""), sql_name(r.name), order_by(r, ""));
-    c.body = read_all(rn.type, rn.type + ".ReadRow(reader, 0)");
+    c.body = read_all_body(rn.type + ".ReadRow(reader, 0)", used);
     append_command(out, c);
   }
   for (std::size_t k = 0; k < r.unique_keys.size(); ++k) {
@@ -326,11 +333,12 @@ void append_members(std::string& out, const model::model& m, const names& n, std
     c.result = rn.type + " option";
     c.sql =
         fmt::format("SELECT {} FROM {} WHERE {}", column_list(r, ""), sql_name(r.name), where_equal(r, key.fields, 0));
-    c.body = read_one(rn.type);
+    c.body = read_one_body(rn.type + ".ReadRow(reader, 0)", used);
     append_command(out, c);
   }
-  append_foreign_key_members(out, m, n, rel);
+  append_foreign_key_members(out, m, n, rel, used);
   if (!r.read_only()) {
+    used.in_transaction = true;
     out +=
         "\n    /// Runs action in a transaction, committed when it returns Ok and rolled back when it returns Error\n"
         "    /// or fails. Pass the transaction to the members called inside: Microsoft.Data.Sqlite refuses a\n"

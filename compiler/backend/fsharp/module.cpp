@@ -1,7 +1,8 @@
-// One generated F# module: its header, opens, private helpers, a record per
-// relation, and one recursive augmentation group with every record's
-// members (recursive so a member may use a record of the same file that is
-// declared later, as foreign keys between tables of one file can).
+// One generated F# module: its header, opens, the private helpers its
+// members use, a record per relation, and one recursive augmentation group
+// with every record's members (recursive so a member may use a record of
+// the same file that is declared later, as foreign keys between tables of
+// one file can).
 #include <fmt/format.h>
 #include <iterator>
 #include <set>
@@ -26,6 +27,45 @@ let private dbValue (value: 'T option) : obj =
     match value with
     | Some v -> box v
     | None -> box DBNull.Value
+)";
+
+// The helpers that run a command: the only places a member's SqliteException
+// is caught, each turning it into Error; any other exception propagates.
+constexpr std::string_view execute_helper = R"(
+let private execute (cmd: SqliteCommand) : Result<int, SqliteException> =
+    try
+        Ok(cmd.ExecuteNonQuery())
+    with :? SqliteException as ex ->
+        Error ex
+)";
+
+constexpr std::string_view scalar_int64_helper = R"(
+let private scalarInt64 (cmd: SqliteCommand) : Result<int64, SqliteException> =
+    try
+        Ok(cmd.ExecuteScalar() :?> int64)
+    with :? SqliteException as ex ->
+        Error ex
+)";
+
+constexpr std::string_view read_one_helper = R"(
+let private readOne (cmd: SqliteCommand) (read: SqliteDataReader -> 'T) : Result<'T option, SqliteException> =
+    try
+        use reader = cmd.ExecuteReader()
+        Ok(if reader.Read() then Some(read reader) else None)
+    with :? SqliteException as ex ->
+        Error ex
+)";
+
+constexpr std::string_view read_all_helper = R"(
+let private readAll (cmd: SqliteCommand) (read: SqliteDataReader -> 'T) : Result<'T list, SqliteException> =
+    try
+        use reader = cmd.ExecuteReader()
+        let rows = ResizeArray<'T>()
+        while reader.Read() do
+            rows.Add(read reader)
+        Ok(List.ofSeq rows)
+    with :? SqliteException as ex ->
+        Error ex
 )";
 
 constexpr std::string_view transaction_helper = R"(
@@ -77,33 +117,36 @@ std::string module_text(const model::model& m, const names& n, std::uint32_t fil
                  n.modules[file]);
 
   // The modules of the parents of this file's foreign keys, in compile order.
-  std::set<std::uint32_t> used;
+  std::set<std::uint32_t> parents;
   for (std::uint32_t rel : sf.relations) {
     for (const auto& fk : m.relations[rel].foreign_keys) {
-      if (const std::uint32_t f = m.relations[fk.parent].file; f != file) used.insert(f);
+      if (const std::uint32_t f = m.relations[fk.parent].file; f != file) parents.insert(f);
     }
   }
   for (std::uint32_t f : m.file_order) {
-    if (used.contains(f)) fmt::format_to(o, "open {}\n", n.modules[f]);
+    if (parents.contains(f)) fmt::format_to(o, "open {}\n", n.modules[f]);
   }
   if (sf.relations.empty()) return out;
 
-  bool writes = false;
-  bool options = false;
-  for (std::uint32_t rel : sf.relations) {
-    writes = writes || !m.relations[rel].read_only();
-    options = options || binds_option(m.relations[rel]);
-  }
-  out += command_helper;
-  if (options) out += db_value_helper;
-  if (writes) out += transaction_helper;
-
-  for (std::uint32_t rel : sf.relations) append_record(out, m.relations[rel], n.relations[rel]);
+  // The members first, to learn which helpers they call.
+  helpers used;
+  std::string members;
   for (std::size_t i = 0; i < sf.relations.size(); ++i) {
     const std::uint32_t rel = sf.relations[i];
-    fmt::format_to(o, "\n{} {} with\n", i == 0 ? "type" : "and", n.relations[rel].type);
-    append_members(out, m, n, rel);
+    fmt::format_to(std::back_inserter(members), "\n{} {} with\n", i == 0 ? "type" : "and", n.relations[rel].type);
+    append_members(members, m, n, rel, used);
   }
+
+  out += command_helper;
+  if (used.db_value) out += db_value_helper;
+  if (used.execute) out += execute_helper;
+  if (used.scalar_int64) out += scalar_int64_helper;
+  if (used.read_one) out += read_one_helper;
+  if (used.read_all) out += read_all_helper;
+  if (used.in_transaction) out += transaction_helper;
+
+  for (std::uint32_t rel : sf.relations) append_record(out, m.relations[rel], n.relations[rel]);
+  out += members;
   return out;
 }
 

@@ -71,9 +71,11 @@ constexpr auto fixed_members =
 // Names a member's body uses as values: a parameter of one of these names
 // would shadow the module's helpers, a local or an F# function. (Type names
 // such as `string` may be parameters: a value does not shadow a type.)
+// `result` is FsToolkit's builder, which every member's body is written in.
 constexpr auto body_names = std::to_array<std::string_view>(
-    {"action", "box",     "cmd",   "command", "conn",    "dbValue", "ex",   "ignore", "inTransaction", "isNull", "item",
-     "not",    "ordinal", "raise", "reader",  "reraise", "rowid",   "rows", "tx",     "unbox",         "value"});
+    {"action",        "box",    "cmd",   "command", "conn",        "dbValue", "ex",      "execute", "ignore",
+     "inTransaction", "isNull", "item",  "not",     "ordinal",     "raise",   "readAll", "readOne", "reader",
+     "reraise",       "result", "rowid", "rows",    "scalarInt64", "tx",      "unbox",   "value"});
 
 bool is_keyword(std::string_view s) {
   const auto keywords = naming::fsharp_keywords();

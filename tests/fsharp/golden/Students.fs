@@ -18,6 +18,35 @@ let private dbValue (value: 'T option) : obj =
     | Some v -> box v
     | None -> box DBNull.Value
 
+let private execute (cmd: SqliteCommand) : Result<int, SqliteException> =
+    try
+        Ok(cmd.ExecuteNonQuery())
+    with :? SqliteException as ex ->
+        Error ex
+
+let private scalarInt64 (cmd: SqliteCommand) : Result<int64, SqliteException> =
+    try
+        Ok(cmd.ExecuteScalar() :?> int64)
+    with :? SqliteException as ex ->
+        Error ex
+
+let private readOne (cmd: SqliteCommand) (read: SqliteDataReader -> 'T) : Result<'T option, SqliteException> =
+    try
+        use reader = cmd.ExecuteReader()
+        Ok(if reader.Read() then Some(read reader) else None)
+    with :? SqliteException as ex ->
+        Error ex
+
+let private readAll (cmd: SqliteCommand) (read: SqliteDataReader -> 'T) : Result<'T list, SqliteException> =
+    try
+        use reader = cmd.ExecuteReader()
+        let rows = ResizeArray<'T>()
+        while reader.Read() do
+            rows.Add(read reader)
+        Ok(List.ofSeq rows)
+    with :? SqliteException as ex ->
+        Error ex
+
 let private inTransaction (conn: SqliteConnection) (action: SqliteTransaction -> Result<'T, SqliteException>) =
     try
         use tx = conn.BeginTransaction()
@@ -54,69 +83,57 @@ type Course with
 
     /// Inserts item, leaving id to SQLite, and returns the new row's rowid.
     static member Insert(conn: SqliteConnection, item: Course, ?tx: SqliteTransaction) : Result<int64, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "INSERT INTO \"courses\" (\"code\", \"title\") VALUES (@p0, @p1)"
             cmd.Parameters.AddWithValue("@p0", item.Code) |> ignore
             cmd.Parameters.AddWithValue("@p1", item.Title) |> ignore
-            cmd.ExecuteNonQuery() |> ignore
+            let! _ = execute cmd
             use rowid = command conn tx "SELECT last_insert_rowid()"
-            Ok(rowid.ExecuteScalar() :?> int64)
-        with :? SqliteException as ex ->
-            Error ex
+            return! scalarInt64 rowid
+        }
 
     /// The row with the given id, if any.
     static member GetById(conn: SqliteConnection, id: int64, ?tx: SqliteTransaction) : Result<Course option, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "SELECT \"id\", \"code\", \"title\" FROM \"courses\" WHERE \"id\" = @p0"
             cmd.Parameters.AddWithValue("@p0", id) |> ignore
-            use reader = cmd.ExecuteReader()
-            Ok(if reader.Read() then Some(Course.ReadRow(reader, 0)) else None)
-        with :? SqliteException as ex ->
-            Error ex
+            return! readOne cmd (fun reader -> Course.ReadRow(reader, 0))
+        }
 
     /// Writes item's columns to the row with item's id.
     static member Update(conn: SqliteConnection, item: Course, ?tx: SqliteTransaction) : Result<unit, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "UPDATE \"courses\" SET \"code\" = @p0, \"title\" = @p1 WHERE \"id\" = @p2"
             cmd.Parameters.AddWithValue("@p0", item.Code) |> ignore
             cmd.Parameters.AddWithValue("@p1", item.Title) |> ignore
             cmd.Parameters.AddWithValue("@p2", item.Id) |> ignore
-            cmd.ExecuteNonQuery() |> ignore
-            Ok()
-        with :? SqliteException as ex ->
-            Error ex
+            let! _ = execute cmd
+            return ()
+        }
 
     /// Deletes the row with the given id, if any.
     static member Delete(conn: SqliteConnection, id: int64, ?tx: SqliteTransaction) : Result<unit, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "DELETE FROM \"courses\" WHERE \"id\" = @p0"
             cmd.Parameters.AddWithValue("@p0", id) |> ignore
-            cmd.ExecuteNonQuery() |> ignore
-            Ok()
-        with :? SqliteException as ex ->
-            Error ex
+            let! _ = execute cmd
+            return ()
+        }
 
     /// Every row, by primary key.
     static member GetAll(conn: SqliteConnection, ?tx: SqliteTransaction) : Result<Course list, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "SELECT \"id\", \"code\", \"title\" FROM \"courses\" ORDER BY \"id\""
-            use reader = cmd.ExecuteReader()
-            let rows = ResizeArray<Course>()
-            while reader.Read() do
-                rows.Add(Course.ReadRow(reader, 0))
-            Ok(List.ofSeq rows)
-        with :? SqliteException as ex ->
-            Error ex
+            return! readAll cmd (fun reader -> Course.ReadRow(reader, 0))
+        }
 
     /// The row with the given code, if any.
     static member FindByCode(conn: SqliteConnection, code: string, ?tx: SqliteTransaction) : Result<Course option, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "SELECT \"id\", \"code\", \"title\" FROM \"courses\" WHERE \"code\" = @p0"
             cmd.Parameters.AddWithValue("@p0", code) |> ignore
-            use reader = cmd.ExecuteReader()
-            Ok(if reader.Read() then Some(Course.ReadRow(reader, 0)) else None)
-        with :? SqliteException as ex ->
-            Error ex
+            return! readOne cmd (fun reader -> Course.ReadRow(reader, 0))
+        }
 
     /// Runs action in a transaction, committed when it returns Ok and rolled back when it returns Error
     /// or fails. Pass the transaction to the members called inside: Microsoft.Data.Sqlite refuses a
@@ -135,98 +152,76 @@ and Student with
 
     /// Inserts item, leaving id to SQLite, and returns the new row's rowid.
     static member Insert(conn: SqliteConnection, item: Student, ?tx: SqliteTransaction) : Result<int64, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "INSERT INTO \"students\" (\"name\", \"email\", \"enrollment_date\", \"course_id\") VALUES (@p0, @p1, @p2, @p3)"
             cmd.Parameters.AddWithValue("@p0", item.Name) |> ignore
             cmd.Parameters.AddWithValue("@p1", dbValue item.Email) |> ignore
             cmd.Parameters.AddWithValue("@p2", item.EnrollmentDate) |> ignore
             cmd.Parameters.AddWithValue("@p3", dbValue item.CourseId) |> ignore
-            cmd.ExecuteNonQuery() |> ignore
+            let! _ = execute cmd
             use rowid = command conn tx "SELECT last_insert_rowid()"
-            Ok(rowid.ExecuteScalar() :?> int64)
-        with :? SqliteException as ex ->
-            Error ex
+            return! scalarInt64 rowid
+        }
 
     /// The row with the given id, if any.
     static member GetById(conn: SqliteConnection, id: int64, ?tx: SqliteTransaction) : Result<Student option, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "SELECT \"id\", \"name\", \"email\", \"enrollment_date\", \"course_id\" FROM \"students\" WHERE \"id\" = @p0"
             cmd.Parameters.AddWithValue("@p0", id) |> ignore
-            use reader = cmd.ExecuteReader()
-            Ok(if reader.Read() then Some(Student.ReadRow(reader, 0)) else None)
-        with :? SqliteException as ex ->
-            Error ex
+            return! readOne cmd (fun reader -> Student.ReadRow(reader, 0))
+        }
 
     /// Writes item's columns to the row with item's id.
     static member Update(conn: SqliteConnection, item: Student, ?tx: SqliteTransaction) : Result<unit, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "UPDATE \"students\" SET \"name\" = @p0, \"email\" = @p1, \"enrollment_date\" = @p2, \"course_id\" = @p3 WHERE \"id\" = @p4"
             cmd.Parameters.AddWithValue("@p0", item.Name) |> ignore
             cmd.Parameters.AddWithValue("@p1", dbValue item.Email) |> ignore
             cmd.Parameters.AddWithValue("@p2", item.EnrollmentDate) |> ignore
             cmd.Parameters.AddWithValue("@p3", dbValue item.CourseId) |> ignore
             cmd.Parameters.AddWithValue("@p4", item.Id) |> ignore
-            cmd.ExecuteNonQuery() |> ignore
-            Ok()
-        with :? SqliteException as ex ->
-            Error ex
+            let! _ = execute cmd
+            return ()
+        }
 
     /// Deletes the row with the given id, if any.
     static member Delete(conn: SqliteConnection, id: int64, ?tx: SqliteTransaction) : Result<unit, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "DELETE FROM \"students\" WHERE \"id\" = @p0"
             cmd.Parameters.AddWithValue("@p0", id) |> ignore
-            cmd.ExecuteNonQuery() |> ignore
-            Ok()
-        with :? SqliteException as ex ->
-            Error ex
+            let! _ = execute cmd
+            return ()
+        }
 
     /// Every row, by primary key.
     static member GetAll(conn: SqliteConnection, ?tx: SqliteTransaction) : Result<Student list, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "SELECT \"id\", \"name\", \"email\", \"enrollment_date\", \"course_id\" FROM \"students\" ORDER BY \"id\""
-            use reader = cmd.ExecuteReader()
-            let rows = ResizeArray<Student>()
-            while reader.Read() do
-                rows.Add(Student.ReadRow(reader, 0))
-            Ok(List.ofSeq rows)
-        with :? SqliteException as ex ->
-            Error ex
+            return! readAll cmd (fun reader -> Student.ReadRow(reader, 0))
+        }
 
     /// The row with the given email, if any.
     static member FindByEmail(conn: SqliteConnection, email: string, ?tx: SqliteTransaction) : Result<Student option, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "SELECT \"id\", \"name\", \"email\", \"enrollment_date\", \"course_id\" FROM \"students\" WHERE \"email\" = @p0"
             cmd.Parameters.AddWithValue("@p0", email) |> ignore
-            use reader = cmd.ExecuteReader()
-            Ok(if reader.Read() then Some(Student.ReadRow(reader, 0)) else None)
-        with :? SqliteException as ex ->
-            Error ex
+            return! readOne cmd (fun reader -> Student.ReadRow(reader, 0))
+        }
 
     /// The rows whose course_id refers to the given row of courses.
     static member GetByCourseId(conn: SqliteConnection, courseId: int64, ?tx: SqliteTransaction) : Result<Student list, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "SELECT \"id\", \"name\", \"email\", \"enrollment_date\", \"course_id\" FROM \"students\" WHERE \"course_id\" = @p0 ORDER BY \"id\""
             cmd.Parameters.AddWithValue("@p0", courseId) |> ignore
-            use reader = cmd.ExecuteReader()
-            let rows = ResizeArray<Student>()
-            while reader.Read() do
-                rows.Add(Student.ReadRow(reader, 0))
-            Ok(List.ofSeq rows)
-        with :? SqliteException as ex ->
-            Error ex
+            return! readAll cmd (fun reader -> Student.ReadRow(reader, 0))
+        }
 
     /// Every row with the row of courses its course_id refers to (None for NULL or a missing row).
     static member GetAllWithCourse(conn: SqliteConnection, ?tx: SqliteTransaction) : Result<(Student * Course option) list, SqliteException> =
-        try
+        result {
             use cmd = command conn tx "SELECT c.\"id\", c.\"name\", c.\"email\", c.\"enrollment_date\", c.\"course_id\", p.\"id\", p.\"code\", p.\"title\" FROM \"students\" AS c LEFT JOIN \"courses\" AS p ON p.\"id\" = c.\"course_id\" ORDER BY c.\"id\""
-            use reader = cmd.ExecuteReader()
-            let rows = ResizeArray<Student * Course option>()
-            while reader.Read() do
-                rows.Add((Student.ReadRow(reader, 0), (if reader.IsDBNull(5) then None else Some(Course.ReadRow(reader, 5)))))
-            Ok(List.ofSeq rows)
-        with :? SqliteException as ex ->
-            Error ex
+            return! readAll cmd (fun reader -> (Student.ReadRow(reader, 0), (if reader.IsDBNull(5) then None else Some(Course.ReadRow(reader, 5)))))
+        }
 
     /// Runs action in a transaction, committed when it returns Ok and rolled back when it returns Error
     /// or fails. Pass the transaction to the members called inside: Microsoft.Data.Sqlite refuses a

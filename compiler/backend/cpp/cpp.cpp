@@ -42,18 +42,6 @@ std::string close_namespace(const options& opts) {
   return opts.name_space.empty() ? "" : fmt::format("}}  // namespace {}\n", opts.name_space);
 }
 
-std::string_view kind_word(const model::relation& r) {
-  switch (r.kind) {
-    case model::relation_kind::table:
-      return "table";
-    case model::relation_kind::virtual_table:
-      return "virtual table";
-    case model::relation_kind::view:
-      break;
-  }
-  return "view";
-}
-
 std::string member_comment(const model::field& f) {
   std::string out = fmt::format("'{}'", detail::comment_text(f.name));
   if (!f.declared_type.empty()) out += " " + detail::comment_text(f.declared_type);
@@ -62,7 +50,8 @@ std::string member_comment(const model::field& f) {
 
 void print_structs(const relation_names& r, std::string& h) {
   const model::relation& rel = *r.rel;
-  h += fmt::format("/// A row of {} '{}'.\nstruct {} {{\n", kind_word(rel), detail::comment_text(rel.name), r.row);
+  h += fmt::format("/// A row of {} '{}'.\nstruct {} {{\n", model::relation_kind_name(rel.kind),
+                   detail::comment_text(rel.name), r.row);
   for (std::size_t i = 0; i < rel.fields.size(); ++i) {
     const model::field& f = rel.fields[i];
     h += fmt::format("  {} {}{};  // {}{}\n", detail::row_member_type(f), r.members[i], detail::member_initializer,
@@ -132,8 +121,8 @@ std::string header_text(const model::model& m, const options& opts, const std::v
   for (const relation_names& r : names) print_structs(r, h);
   for (std::size_t i = 0; i < names.size(); ++i) {
     h += fmt::format("/// The operations on {} '{}'.\nnamespace {} {{\n\n{}\n}}  // namespace {}\n\n",
-                     kind_word(*names[i].rel), detail::comment_text(names[i].rel->name), names[i].space, ops[i].header,
-                     names[i].space);
+                     model::relation_kind_name(names[i].rel->kind), detail::comment_text(names[i].rel->name),
+                     names[i].space, ops[i].header, names[i].space);
   }
   return h + close_namespace(opts);
 }

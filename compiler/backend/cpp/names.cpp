@@ -78,19 +78,9 @@ class namer {
   std::map<std::string, std::optional<owner>, std::less<>> owners_;
 };
 
-std::string kind_word(const model::relation& r) {
-  switch (r.kind) {
-    case model::relation_kind::table:
-      return "table";
-    case model::relation_kind::virtual_table:
-      return "virtual table";
-    case model::relation_kind::view:
-      break;
-  }
-  return "view";
+std::string describe(const model::relation& r) {
+  return fmt::format("{} '{}'", model::relation_kind_name(r.kind), r.name);
 }
-
-std::string describe(const model::relation& r) { return fmt::format("{} '{}'", kind_word(r), r.name); }
 
 // "Customer" from "customers": PascalCase with the last word singular.
 std::string struct_base(const model::relation& r) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "compiler/backend/cpp/cpp_internal.hpp"
+#include "runtime/schema_rows.hpp"
 
 namespace migc::backend::cpp::detail {
 
@@ -13,15 +14,7 @@ bool printable_ascii(unsigned char c) noexcept { return c >= 0x20 && c < 0x7f; }
 
 }  // namespace
 
-std::string quote_sql(std::string_view name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
+std::string quote_sql(std::string_view name) { return rt::quote_identifier(name); }
 
 std::string cpp_literal(std::string_view text) {
   std::string out = "\"";

@@ -83,21 +83,9 @@ let private inTransaction (conn: SqliteConnection) (action: SqliteTransaction ->
         Error ex
 )";
 
-std::string_view kind_name(model::relation_kind k) {
-  switch (k) {
-    case model::relation_kind::table:
-      return "table";
-    case model::relation_kind::virtual_table:
-      return "virtual table";
-    case model::relation_kind::view:
-      return "view";
-  }
-  return "table";
-}
-
 void append_record(std::string& out, const model::relation& r, const relation_names& rn) {
   auto o = std::back_inserter(out);
-  fmt::format_to(o, "\n/// A row of {} {}.\n", kind_name(r.kind), comment_text(r.name));
+  fmt::format_to(o, "\n/// A row of {} {}.\n", model::relation_kind_name(r.kind), comment_text(r.name));
   fmt::format_to(o, "type {} =\n", rn.type);
   for (std::size_t i = 0; i < r.fields.size(); ++i) {
     fmt::format_to(o, "    {} {}: {}{}\n", i == 0 ? "{" : " ", rn.fields[i], field_type(r.fields[i]),

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "compiler/backend/fsharp/fsharp_internal.hpp"
+#include "runtime/schema_rows.hpp"
 
 namespace migc::backend::fsharp::detail {
 
@@ -40,15 +41,7 @@ std::string string_literal(std::string_view s) {
   return out;
 }
 
-std::string sql_name(std::string_view name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
+std::string sql_name(std::string_view name) { return rt::quote_identifier(name); }
 
 std::string comment_text(std::string_view s) {
   std::string out;

@@ -113,6 +113,18 @@ std::string_view value_type_name(value_type t) noexcept {
   return "any";
 }
 
+std::string_view relation_kind_name(relation_kind k) noexcept {
+  switch (k) {
+    case relation_kind::table:
+      return "table";
+    case relation_kind::virtual_table:
+      return "virtual table";
+    case relation_kind::view:
+      break;
+  }
+  return "view";
+}
+
 value_type map_type(std::string_view declared_type) noexcept {
   if (declared_type.empty()) return value_type::any;
   switch (catalog::affinity_of(declared_type)) {

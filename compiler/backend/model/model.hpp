@@ -68,6 +68,9 @@ struct foreign_key {
 
 enum class relation_kind : std::uint8_t { table, virtual_table, view };
 
+/// "table", "virtual table", "view" (for comments in generated code and messages).
+[[nodiscard]] std::string_view relation_kind_name(relation_kind k) noexcept;
+
 /// A table, virtual table or view that gets bindings.
 struct relation {
   relation_kind kind = relation_kind::table;

@@ -48,9 +48,9 @@
 #include <vector>
 
 #include "compiler/diag/render.hpp"
-#include "compiler/diff/model.hpp"
 #include "compiler/diff/rename_hints.hpp"
 #include "compiler/driver/migration.hpp"
+#include "compiler/normalize/model.hpp"
 #include "runtime/executor.hpp"
 #include "tests/support/migration_case.hpp"
 
@@ -172,7 +172,7 @@ void check_rows(const migration_case& c, const migc::driver::migration_setup& m,
     // Per desired stored column: the old column it copies, or ~0 (default).
     std::vector<std::string> names = stored_columns(*d);
     std::vector<std::size_t> source;
-    migc::diff::table_model model = migc::diff::model_table(*d);
+    migc::normalize::table_model model = migc::normalize::model_table(*d, migc::normalize::naming(desired));
     for (const std::string& name : names) {
       std::string key = migc::catalog::fold(name);
       auto hint = hints.columns.find({d->key, key});

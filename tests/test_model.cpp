@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include "compiler/backend/sql/printer.hpp"
-#include "compiler/diff/model.hpp"
 #include "compiler/driver/driver.hpp"
 #include "compiler/introspect/introspect.hpp"
+#include "compiler/normalize/model.hpp"
 
 namespace {
 
@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 
 // Every object's model as text, by folded name.
 struct models {
-  std::map<std::string, migc::diff::table_model> tables;
-  std::map<std::string, migc::diff::definition_model> others;
+  std::map<std::string, migc::normalize::table_model> tables;
+  std::map<std::string, migc::normalize::definition_model> others;
   std::string printed;  // compile's output: objects in creation order
 };
 
@@ -32,11 +32,12 @@ models compile(const std::string& sql) {
   migc::driver::compilation c = migc::driver::compile(sources, std::span(&id, 1), opts, sink);
   for (const auto& d : sink.all()) FAIL_CHECK(migc::diag::code_name(d.id) << " " << d.message);
   models m;
+  const migc::normalize::naming names(c.catalog);
   for (const auto& o : c.catalog.objects()) {
     if (o.kind == migc::catalog::object_kind::table && o.columns_known) {
-      m.tables.emplace(o.key, migc::diff::model_table(o));
+      m.tables.emplace(o.key, migc::normalize::model_table(o, names));
     } else {
-      m.others.emplace(o.key, migc::diff::model_definition(o));
+      m.others.emplace(o.key, migc::normalize::model_definition(o, names));
     }
   }
   for (std::uint32_t p : c.order) m.printed += migc::backend::sql::print_statement(*c.catalog.at(p).statement) + ";\n";

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "compiler/ast/ast.hpp"
+#include "compiler/catalog/links.hpp"
 #include "compiler/diag/diagnostic.hpp"
 
 namespace migc::catalog {
@@ -155,10 +156,15 @@ class catalog {
   /// Makes room for `n` objects, so that adding them allocates no more.
   void reserve(std::size_t n);
 
+  /// What each reference of the schema resolved to (filled by resolve).
+  [[nodiscard]] const link_table& links() const noexcept { return links_; }
+  [[nodiscard]] link_table& links() noexcept { return links_; }
+
  private:
   std::vector<object> objects_;
   std::unordered_map<std::string, std::uint32_t> names_;     // tables, views, indexes
   std::unordered_map<std::string, std::uint32_t> triggers_;  // triggers
+  link_table links_;
 };
 
 /// Gathers the objects of `scripts` (in order) into a catalog, and fills

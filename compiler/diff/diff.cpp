@@ -20,69 +20,21 @@ const object* find_same_kind(const catalog::catalog& cat, object_kind kind, std:
   return o != nullptr && o->kind == kind ? o : nullptr;
 }
 
-// The actual table model with renames applied: the table's own name and
-// the columns renamed by hints, as SQLite's ALTER TABLE RENAME rewrites
-// them; foreign keys to renamed parents are rewritten the same way.
+// The column renames the hints state, by folded name (the naming of the
+// actual catalog applies them through the resolver's links).
 struct renames {
-  std::map<std::string, std::string> tables;                                        // old key -> new key
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> columns;  // new table key -> (old, new)
 };
-
-void apply_renames(table_model& m, const std::string& new_key, const renames& r) {
-  m.key = new_key;
-  auto cols = r.columns.find(new_key);
-  auto rename_text = [&](std::string text) {
-    if (cols == r.columns.end()) return text;
-    for (const auto& [from, to] : cols->second) text = rename_in(text, from, to);
-    return text;
-  };
-  if (cols != r.columns.end()) {
-    for (column_model& c : m.columns) {
-      for (const auto& [from, to] : cols->second) {
-        if (c.key == from) c.key = to;
-      }
-      c.default_value = rename_text(c.default_value);
-      c.generated = rename_text(c.generated);
-    }
-    m.primary_key = rename_text(m.primary_key);
-    for (std::string& u : m.uniques) u = rename_text(u);
-    for (check_model& c : m.checks) {
-      c.text = rename_text(c.text);
-      for (const auto& [from, to] : cols->second) {
-        if (c.owner == from) c.owner = to;
-      }
-    }
-  }
-  for (foreign_key_model& fk : m.foreign_keys) {
-    if (cols != r.columns.end()) {
-      for (std::string& c : fk.columns) {
-        for (const auto& [from, to] : cols->second) {
-          if (c == from) c = to;
-        }
-      }
-      for (const auto& [from, to] : cols->second) {
-        if (fk.owner == from) fk.owner = to;
-      }
-    }
-    if (auto t = r.tables.find(fk.parent); t != r.tables.end()) fk.parent = t->second;
-    // Parent columns renamed in the parent: SQLite rewrites the reference.
-    if (auto pc = r.columns.find(fk.parent); pc != r.columns.end()) {
-      for (std::string& c : fk.parent_columns) {
-        for (const auto& [from, to] : pc->second) {
-          if (c == from) c = to;
-        }
-      }
-    }
-  }
-  std::sort(m.checks.begin(), m.checks.end());
-  std::sort(m.foreign_keys.begin(), m.foreign_keys.end());
-  std::sort(m.uniques.begin(), m.uniques.end());
-}
 
 class comparer {
  public:
   comparer(const catalog::catalog& actual, const catalog::catalog& desired, const rename_hints& hints)
-      : actual_(actual), desired_(desired), hints_(hints), used_(actual.objects().size(), false) {}
+      : actual_(actual),
+        desired_(desired),
+        hints_(hints),
+        used_(actual.objects().size(), false),
+        actual_names_(actual),
+        desired_names_(desired) {}
 
   schema_diff run() {
     // First the renames a hint states (when the new name does not exist
@@ -97,7 +49,7 @@ class comparer {
       if (a == nullptr || used_[a->position]) continue;
       used_[a->position] = true;
       match[d.position] = a->position;
-      if (d.kind == object_kind::table) renames_.tables[a->key] = d.key;
+      actual_names_.rename_object(a->position, d.key);
     }
     for (const object& d : desired_.objects()) {
       if (match[d.position] != ~0U) continue;
@@ -135,8 +87,10 @@ class comparer {
       if (a.find_column(c.key) != ~0U) continue;
       auto hint = hints_.columns.find({d.key, c.key});
       if (hint == hints_.columns.end()) continue;
-      if (a.find_column(hint->second) != ~0U && d.find_column(hint->second) == ~0U) {
+      const std::uint32_t old = a.find_column(hint->second);
+      if (old != ~0U && d.find_column(hint->second) == ~0U) {
         renames_.columns[d.key].emplace_back(hint->second, c.key);
+        actual_names_.rename_column(a.position, old, c.key);
       }
     }
   }
@@ -169,9 +123,8 @@ class comparer {
       }
       return;
     }
-    table_model am = model_table(a);
-    table_model dm = model_table(d);
-    apply_renames(am, d.key, renames_);
+    normalize::table_model am = normalize::model_table(a, actual_names_);
+    normalize::table_model dm = normalize::model_table(d, desired_names_);
 
     // Columns: matched by (renamed) key.
     std::vector<bool> actual_matched(am.columns.size(), false);
@@ -205,7 +158,7 @@ class comparer {
   // ALTER TABLE can do it when the only differences are columns added at the
   // end (in the forms ADD COLUMN accepts) and columns dropped (in the forms
   // DROP COLUMN accepts); renames are ALTERs too.
-  void decide_strategy(const table_model& am, const table_model& dm, table_change& change) {
+  void decide_strategy(const normalize::table_model& am, const normalize::table_model& dm, table_change& change) {
     auto why = [&](std::string reason) {
       change.strategy = table_strategy::rebuild;
       change.reasons.push_back(std::move(reason));
@@ -226,7 +179,7 @@ class comparer {
         dropped.push_back(am.columns[m.actual].key);
         continue;
       }
-      const column_model& dc = dm.columns[m.desired];
+      const normalize::column_model& dc = dm.columns[m.desired];
       if (m.actual == ~0U) {
         added.push_back(dc.key);
         seen_added = true;
@@ -242,7 +195,7 @@ class comparer {
       if (!first && m.actual < last_matched_actual) why("its columns are reordered");
       last_matched_actual = m.actual;
       first = false;
-      const column_model& ac = am.columns[m.actual];
+      const normalize::column_model& ac = am.columns[m.actual];
       if (!(ac == dc)) why(fmt::format("column '{}' changes", dc.name));
     }
 
@@ -250,31 +203,31 @@ class comparer {
     auto owned_by = [](const std::string& owner, const std::vector<std::string>& columns) {
       return !owner.empty() && std::find(columns.begin(), columns.end(), owner) != columns.end();
     };
-    std::vector<check_model> actual_checks;
-    for (const check_model& c : am.checks) {
+    std::vector<normalize::check_model> actual_checks;
+    for (const normalize::check_model& c : am.checks) {
       if (!owned_by(c.owner, dropped)) actual_checks.push_back(c);
     }
-    std::vector<check_model> desired_checks;
-    for (const check_model& c : dm.checks) {
+    std::vector<normalize::check_model> desired_checks;
+    for (const normalize::check_model& c : dm.checks) {
       if (!owned_by(c.owner, added)) desired_checks.push_back(c);
     }
     if (actual_checks != desired_checks) why("its CHECK constraints change");
-    std::vector<foreign_key_model> desired_fks;
-    for (const foreign_key_model& fk : dm.foreign_keys) {
+    std::vector<normalize::foreign_key_model> desired_fks;
+    for (const normalize::foreign_key_model& fk : dm.foreign_keys) {
       if (!owned_by(fk.owner, added)) desired_fks.push_back(fk);
     }
     if (am.foreign_keys != desired_fks) why("its foreign keys change");
 
     // DROP COLUMN refuses columns that keys or other constraints use.
+    auto reads = [](const std::vector<std::string>& uses, const std::string& col) {
+      return std::find(uses.begin(), uses.end(), col) != uses.end();
+    };
     for (const std::string& col : dropped) {
-      std::string q = "\"" + col + "\"";
-      bool used = am.primary_key.find(q) != std::string::npos;
-      for (const std::string& u : am.uniques) used = used || u.find(q) != std::string::npos;
-      for (const check_model& c : am.checks) used = used || (c.owner != col && c.text.find(q) != std::string::npos);
-      for (const foreign_key_model& fk : am.foreign_keys) {
-        used = used || std::find(fk.columns.begin(), fk.columns.end(), col) != fk.columns.end();
-      }
-      for (const column_model& c : am.columns) used = used || c.generated.find(q) != std::string::npos;
+      bool used = am.primary_key && am.primary_key->has_column(col);
+      for (const normalize::key_model& u : am.uniques) used = used || u.has_column(col);
+      for (const normalize::check_model& c : am.checks) used = used || (c.owner != col && reads(c.uses, col));
+      for (const normalize::foreign_key_model& fk : am.foreign_keys) used = used || reads(fk.columns, col);
+      for (const normalize::column_model& c : am.columns) used = used || reads(c.uses, col);
       if (used) why(fmt::format("dropped column '{}' is part of a key or constraint", col));
     }
   }
@@ -284,20 +237,12 @@ class comparer {
     change.desired = d.position;
     change.actual = a.position;
     change.renamed = a.key != d.key;
-    definition_model am = model_definition(a);
-    definition_model dm = model_definition(d);
-    // Compare as if the table renames had already happened (SQLite rewrites
-    // indexes, views and triggers on RENAME TABLE and RENAME COLUMN).
-    std::string text = am.text;
-    for (const auto& [from, to] : renames_.tables) text = rename_in(text, from, to);
-    for (const auto& [table, cols] : renames_.columns) {
-      // An index names columns of its own table only; views and triggers
-      // may name any table's.
-      if (d.kind == object_kind::index && table != d.target_key) continue;
-      for (const auto& [from, to] : cols) text = rename_in(text, from, to);
-    }
-    if (change.renamed) text = rename_in(text, a.key, d.key);
-    change.changed = text != dm.text;
+    // Compared as if the renames had already happened: SQLite rewrites
+    // indexes, views and triggers on RENAME TABLE and RENAME COLUMN, exactly
+    // where a name resolves to the renamed table or column.
+    normalize::definition_model am = normalize::model_definition(a, actual_names_);
+    normalize::definition_model dm = normalize::model_definition(d, desired_names_);
+    change.changed = am.text != dm.text;
     if (change.changed || change.renamed) {
       result_.definitions.push_back(change);
     } else {
@@ -310,6 +255,8 @@ class comparer {
   const rename_hints& hints_;
   std::vector<bool> used_;
   renames renames_;
+  normalize::naming actual_names_;
+  normalize::naming desired_names_;
   schema_diff result_;
 };
 

@@ -9,8 +9,8 @@
 
 #include "compiler/catalog/catalog.hpp"
 #include "compiler/diag/diagnostic.hpp"
-#include "compiler/diff/model.hpp"
 #include "compiler/diff/rename_hints.hpp"
+#include "compiler/normalize/model.hpp"
 
 namespace migc::diff {
 

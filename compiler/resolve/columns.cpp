@@ -63,6 +63,11 @@ void resolver::column_ref(const ast::expr& e, const ast::column_ref& ref, const 
   const std::string& key = ref.column.key;
   auto note_reference = [&](const binding& b, std::uint32_t col) {
     if (referenced != nullptr && b.table == own_table && col != ~0U) referenced->push_back(col);
+    link_column(ref.column, b, col);
+  };
+  auto note_rowid = [&](const binding& b) {
+    if (b.columns_of != nullptr)
+      link(ref.column, catalog::link{nullptr, catalog::link_kind::rowid, b.columns_of->position});
   };
 
   if (ref.table) {
@@ -94,6 +99,7 @@ void resolver::column_ref(const ast::expr& e, const ast::column_ref& ref, const 
       suggest(d, *ref.table, names);
       return;
     }
+    if (found->self) link(*ref.table, *found->self);
     if (!found->unavailable.empty()) {
       sink.error(diag::code::E0212, e.where,
                  fmt::format("{} refers to '{}': {}", owner_text(), written, found->unavailable));
@@ -104,7 +110,11 @@ void resolver::column_ref(const ast::expr& e, const ast::column_ref& ref, const 
       note_reference(*found, col);
       return;
     }
-    if ((is_rowid_name(key) && found->cols.has_rowid) || !found->cols.known || lenient(sc)) return;
+    if (is_rowid_name(key) && found->cols.has_rowid) {
+      note_rowid(*found);
+      return;
+    }
+    if (!found->cols.known || lenient(sc)) return;
     auto& d = sink.error(diag::code::E0205, ref.column.where,
                          fmt::format("{} references unknown column '{}'", owner_text(), written));
     std::vector<std::string> names;
@@ -141,13 +151,19 @@ void resolver::column_ref(const ast::expr& e, const ast::column_ref& ref, const 
       return;
     }
     if (s->aliases_visible) {
-      for (const std::string& a : s->aliases) {
-        if (a == key) return;
+      for (std::size_t i = 0; i < s->aliases.size(); ++i) {
+        if (s->aliases[i] != key) continue;
+        catalog::link to{nullptr, catalog::link_kind::alias};
+        to.definition = s->alias_where[i];
+        link(ref.column, to);
+        return;
       }
     }
     if (is_rowid_name(key)) {
       for (const binding& b : s->sources) {
-        if (!b.qualified_only && b.cols.has_rowid) return;
+        if (b.qualified_only || !b.cols.has_rowid) continue;
+        note_rowid(b);
+        return;
       }
     }
     if (unknown) return;
@@ -167,6 +183,7 @@ void resolver::column_ref(const ast::expr& e, const ast::column_ref& ref, const 
                                        "for a string",
                                        ref.column.text, literal));
     d.fixits.push_back({e.where, literal});
+    link(ref.column, catalog::link{nullptr, catalog::link_kind::string});
     return;
   }
   auto& d = sink.error(diag::code::E0205, ref.column.where,

@@ -93,6 +93,7 @@ void resolver::foreign_keys(object& table) {
     if (!found->columns_known) view(found->position);  // CREATE TABLE ... AS SELECT
     set_owner(&table);
     const object& parent = *found;
+    link(clause.table, catalog::link{nullptr, catalog::link_kind::object, parent.position});
     if (!parent.columns_known) continue;
     fk.parent = parent.position;
     if (parent.position != table.position)
@@ -125,6 +126,7 @@ void resolver::foreign_keys(object& table) {
           continue;
         }
         columns.push_back(col);
+        link(id, catalog::link{nullptr, catalog::link_kind::column, parent.position, col});
       }
       if (!all_known) continue;
     }

@@ -21,6 +21,7 @@ void resolver::index(object& idx) {
   }
   idx.target = t->position;
   depend(t->position, catalog::dependency_kind::target, stmt.table.where);
+  link(stmt.table, catalog::link{nullptr, catalog::link_kind::object, t->position});
   if (t->kind != catalog::object_kind::table) {
     sink.error(diag::code::E0221, stmt.table.where,
                fmt::format("cannot create {} on {}: only ordinary tables can be indexed", owner_text(), describe(*t)));

@@ -16,6 +16,8 @@ binding resolver::binding_of(const object& o) {
   b.cols.known = o.columns_known;
   b.cols.has_rowid =
       (o.kind == catalog::object_kind::table && !o.without_rowid) || o.kind == catalog::object_kind::virtual_table;
+  b.columns_of = &o;
+  b.self = catalog::link{nullptr, catalog::link_kind::object, o.position};
   return b;
 }
 
@@ -41,6 +43,9 @@ std::optional<binding> resolver::relation(const ast::qualified_name& name, cte_s
         b.name = id.text;
         b.cols = entry.cols;
         b.cols.has_rowid = false;
+        b.self = catalog::link{nullptr, catalog::link_kind::cte};
+        b.self->definition = entry.def->name.where;
+        link(id, *b.self);
         return b;
       }
     }
@@ -49,7 +54,9 @@ std::optional<binding> resolver::relation(const ast::qualified_name& name, cte_s
     if (const object* o = cat.find_relation(id.key)) {
       if (!o->columns_known && o->kind != catalog::object_kind::virtual_table) view(o->position);
       depend(o->position, catalog::dependency_kind::reads, id.where);
-      return binding_of(*o);
+      binding b = binding_of(*o);
+      link(id, *b.self);
+      return b;
     }
   }
   if (std::optional<shape> s = builtin_relation(id.key, function_call)) {
@@ -57,6 +64,8 @@ std::optional<binding> resolver::relation(const ast::qualified_name& name, cte_s
     b.key = id.key;
     b.name = id.text;
     b.cols = std::move(*s);
+    b.self = catalog::link{nullptr, catalog::link_kind::builtin};
+    link(id, *b.self);
     return b;
   }
   auto& d = sink.error(diag::code::E0204, id.where,

@@ -29,6 +29,22 @@ void resolver::depend(std::uint32_t on, catalog::dependency_kind kind, migc::sou
   owner_->dependencies.push_back({on, kind, where});
 }
 
+void resolver::link(const ast::identifier& name, catalog::link to) {
+  if (owner_ == nullptr) return;
+  to.name = &name;
+  to.owner = owner_->position;
+  cat.links().add(to);
+}
+
+void resolver::link_column(const ast::identifier& name, const binding& b, std::uint32_t column) {
+  if (b.columns_of == nullptr) return;
+  catalog::link to;
+  to.kind = catalog::link_kind::column;
+  to.object = b.columns_of->position;
+  to.column = column;
+  link(name, to);
+}
+
 }  // namespace detail
 
 void run(catalog::catalog& cat, diag::sink& sink) {

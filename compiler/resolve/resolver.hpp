@@ -38,15 +38,21 @@ struct binding {
   bool qualified_only = false;      // NEW, OLD, excluded: reachable only as `new.x`
   std::string_view unavailable;     // non-empty: using it is E0212, this says why
   std::vector<std::string> merged;  // folded names USING / NATURAL merged into an earlier source
+  // For the links: the table or view whose columns `cols` are, position
+  // for position (also for NEW, OLD and excluded), and what a qualifier
+  // naming this binding refers to (nothing for NEW, OLD and excluded).
+  const object* columns_of = nullptr;
+  std::optional<catalog::link> self;
 };
 
 /// The sources of one query level, and the outer levels it may refer to.
 struct scope {
   const scope* outer = nullptr;
   std::vector<binding> sources;
-  std::vector<std::string> aliases;  // folded result-column aliases of this level
-  bool aliases_visible = false;      // true outside the result columns
-  bool lenient = false;              // compound ORDER BY: unknown names are not reported
+  std::vector<std::string> aliases;       // folded result-column aliases of this level
+  std::vector<source::span> alias_where;  // where each alias is given
+  bool aliases_visible = false;           // true outside the result columns
+  bool lenient = false;                   // compound ORDER BY: unknown names are not reported
 };
 
 /// One common table expression of a WITH clause, resolved on first use.
@@ -81,6 +87,11 @@ class resolver {
   void set_owner(object* o);
   [[nodiscard]] const std::string& owner_text() const noexcept { return owner_text_; }
   void depend(std::uint32_t on, catalog::dependency_kind kind, migc::source::span where);
+  /// Records that `name`, a reference in the owner's definition, resolved
+  /// to `to` (its name and owner fields are filled here).
+  void link(const ast::identifier& name, catalog::link to);
+  /// Links `name` to column `column` of `b`'s table, when it has one.
+  void link_column(const ast::identifier& name, const binding& b, std::uint32_t column);
 
   // -- foreign_keys.cpp --
   void unique_indexes();

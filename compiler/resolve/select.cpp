@@ -119,6 +119,8 @@ void resolver::from(const ast::from_clause& clause, scope& sc, cte_scope* ctes) 
     if (item.alias) {
       b.key = item.alias->key;
       b.name = item.alias->text;
+      b.self = catalog::link{nullptr, catalog::link_kind::alias};
+      b.self->definition = item.alias->where;
     }
     if (i > 0 && i - 1 < clause.joins.size() && is_natural(clause.joins[i - 1]) && b.cols.known) {
       for (const column& c : b.cols.columns) {
@@ -184,7 +186,9 @@ shape resolver::select(const ast::select& s, const scope* outer, cte_scope* ctes
       }
     } else {
       for (const ast::result_column& rc : core.columns) {
-        if (rc.alias) sc.aliases.push_back(rc.alias->key);
+        if (!rc.alias) continue;
+        sc.aliases.push_back(rc.alias->key);
+        sc.alias_where.push_back(rc.alias->where);
       }
       sc.aliases_visible = true;
       if (core.from) from(*core.from, sc, ctes);
@@ -212,6 +216,7 @@ shape resolver::select(const ast::select& s, const scope* outer, cte_scope* ctes
             if (rc.table && b.key == rc.table->key) found = &b;
           }
           if (found != nullptr) {
+            if (found->self) link(*rc.table, *found->self);
             append_columns(branch, *found, false);
           } else if (rc.table) {
             branch.known = false;

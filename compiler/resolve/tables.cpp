@@ -79,6 +79,27 @@ void resolver::table_expressions(object& t) {
   }
   for (const ast::table_constraint& tc : stmt->constraints) {
     if (tc.what == ast::table_constraint::kind::check) expr(tc.check.get(), sc, nullptr);
+    // Key and foreign-key column lists name the table's own columns (the
+    // catalog checked them); only their links are missing.
+    for (const ast::sort_item& item : tc.columns) {
+      const ast::expr* e = item.value.get();
+      while (e != nullptr) {
+        if (const auto* c = std::get_if<ast::collate>(&e->node)) {
+          e = c->operand.get();
+        } else if (const auto* p = std::get_if<ast::paren>(&e->node); p != nullptr && p->items.size() == 1) {
+          e = p->items.front().get();
+        } else {
+          break;
+        }
+      }
+      const auto* ref = e != nullptr ? std::get_if<ast::column_ref>(&e->node) : nullptr;
+      if (ref == nullptr || ref->table) continue;
+      if (std::uint32_t col = t.find_column(ref->column.key); col != ~0U)
+        link_column(ref->column, sc.sources.front(), col);
+    }
+    for (const ast::identifier& id : tc.fk_columns) {
+      if (std::uint32_t col = t.find_column(id.key); col != ~0U) link_column(id, sc.sources.front(), col);
+    }
   }
   mode = expr_mode::normal;
   own_table = nullptr;

@@ -38,6 +38,10 @@ binding target_binding(resolver& r, const ast::target_table& target) {
   }
   b.key = target.alias ? target.alias->key : target.name.name.key;
   b.name = target.alias ? target.alias->text : target.name.name.text;
+  if (target.alias) {
+    b.self = catalog::link{nullptr, catalog::link_kind::alias};
+    b.self->definition = target.alias->where;
+  }
   return b;
 }
 
@@ -45,7 +49,15 @@ binding target_binding(resolver& r, const ast::target_table& target) {
 void require_columns(resolver& r, const binding& b, const std::vector<ast::identifier>& ids) {
   if (!b.cols.known) return;
   for (const ast::identifier& id : ids) {
-    if (find_column(b.cols, id.key) != ~0U || (is_rowid_name(id.key) && b.cols.has_rowid)) continue;
+    if (std::uint32_t col = find_column(b.cols, id.key); col != ~0U) {
+      r.link_column(id, b, col);
+      continue;
+    }
+    if (is_rowid_name(id.key) && b.cols.has_rowid) {
+      if (b.columns_of != nullptr)
+        r.link(id, catalog::link{nullptr, catalog::link_kind::rowid, b.columns_of->position});
+      continue;
+    }
     auto& d = r.sink.error(diag::code::E0205, id.where,
                            fmt::format("{} references unknown column '{}' of table '{}'", r.owner_text(), id.text,
                                        b.table != nullptr ? b.table->name : b.name));
@@ -88,6 +100,7 @@ void body_statement(resolver& r, const ast::statement& stmt, const scope& base) 
     excluded.key = "excluded";
     excluded.name = "excluded";
     excluded.qualified_only = true;
+    excluded.self.reset();
     sc.sources.push_back(std::move(excluded));
     for (const ast::upsert_clause& u : ins->upserts) {
       r.sort_items(u.target, sc, ctes);
@@ -142,6 +155,7 @@ void resolver::trigger(object& trg) {
   } else {
     trg.target = t->position;
     depend(t->position, catalog::dependency_kind::target, stmt.table.name.where);
+    link(stmt.table.name, catalog::link{nullptr, catalog::link_kind::object, t->position});
     if (!t->columns_known && t->kind != catalog::object_kind::virtual_table) view(t->position);
     const bool is_view = t->kind == catalog::object_kind::view;
     if (t->kind == catalog::object_kind::virtual_table) {
@@ -161,6 +175,7 @@ void resolver::trigger(object& trg) {
   binding row = std::move(target);
   row.qualified_only = true;
   row.table = nullptr;
+  row.self.reset();
   binding new_row = row;
   new_row.key = "new";
   new_row.name = "NEW";

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "compiler/backend/sql/printer.hpp"
-#include "compiler/diff/model.hpp"
+#include "compiler/normalize/model.hpp"
 
 namespace migc::test {
 
@@ -228,18 +228,20 @@ std::string printed(const catalog::object& o) { return backend::sql::print_state
 
 std::vector<std::string> schema_differences(const catalog::catalog& actual, const catalog::catalog& desired) {
   std::vector<std::string> out;
+  const normalize::naming actual_names(actual);
+  const normalize::naming desired_names(desired);
   for (const catalog::object& want : desired.objects()) {
     const catalog::object* have = counterpart(actual, want);
     if (have == nullptr) {
       out.push_back("missing " + describe(want));
     } else if (want.kind == catalog::object_kind::table) {
-      if (!(diff::model_table(*have) == diff::model_table(want))) {
+      if (!(normalize::model_table(*have, actual_names) == normalize::model_table(want, desired_names))) {
         out.push_back(
             fmt::format("{} differs:\n  live:    {}\n  desired: {}", describe(want), printed(*have), printed(want)));
       }
     } else {
-      diff::definition_model a = diff::model_definition(*have);
-      diff::definition_model b = diff::model_definition(want);
+      normalize::definition_model a = normalize::model_definition(*have, actual_names);
+      normalize::definition_model b = normalize::model_definition(want, desired_names);
       if (a.text != b.text) {
         out.push_back(fmt::format("{} differs:\n  live:    {}\n  desired: {}", describe(want), a.text, b.text));
       }

@@ -9,6 +9,7 @@
 namespace migc::backend::sql::detail {
 
 thread_local bool normalizing = false;
+thread_local const name_map* names_in_use = nullptr;
 
 namespace {
 
@@ -411,6 +412,22 @@ bool is_bare_identifier(std::string_view text) noexcept {
 }
 
 void print_identifier(std::string& out, const ast::identifier& id) {
+  if (names_in_use != nullptr) {
+    name_map::use u = names_in_use->find(id);
+    if (u.what == name_map::use::kind::string) {
+      out += '\'';
+      for (const char c : id.text) {
+        if (c == '\'') out += '\'';
+        out += c;
+      }
+      out += '\'';
+      return;
+    }
+    if (u.what == name_map::use::kind::renamed) {
+      print_quoted(out, folded(u.text));
+      return;
+    }
+  }
   if (normalizing) {
     print_quoted(out, folded(id.text));
     return;

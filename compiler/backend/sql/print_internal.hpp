@@ -11,22 +11,32 @@
 #include <vector>
 
 #include "compiler/ast/ast.hpp"
+#include "compiler/backend/sql/printer.hpp"
 
 namespace migc::backend::sql::detail {
 
 /// True while a normalized_* function prints (see printer.hpp). Thread-local,
 /// so printers on several threads do not disturb each other.
 extern thread_local bool normalizing;
-/// Sets `normalizing` for its lifetime.
+/// The name map of the normalized_* call under way, or nullptr.
+extern thread_local const name_map* names_in_use;
+/// Sets `normalizing` and `names_in_use` for its lifetime.
 class normalize_scope {
  public:
-  normalize_scope() : saved_(normalizing) { normalizing = true; }
-  ~normalize_scope() { normalizing = saved_; }
+  explicit normalize_scope(const print_options& options = {}) : saved_(normalizing), saved_names_(names_in_use) {
+    normalizing = true;
+    names_in_use = options.names;
+  }
+  ~normalize_scope() {
+    normalizing = saved_;
+    names_in_use = saved_names_;
+  }
   normalize_scope(const normalize_scope&) = delete;
   normalize_scope& operator=(const normalize_scope&) = delete;
 
  private:
   bool saved_;
+  const name_map* saved_names_;
 };
 
 template <typename... Fs>

@@ -346,15 +346,15 @@ std::string print_name(std::string_view name) {
   return out;
 }
 
-std::string normalized_statement(const ast::statement& stmt) {
-  detail::normalize_scope scope;
+std::string normalized_statement(const ast::statement& stmt, const print_options& options) {
+  detail::normalize_scope scope(options);
   std::string out;
   detail::print_statement_to(out, stmt);
   return out;
 }
 
-std::string normalized_expr(const ast::expr& e) {
-  detail::normalize_scope scope;
+std::string normalized_expr(const ast::expr& e, const print_options& options) {
+  detail::normalize_scope scope(options);
   std::string out;
   detail::print_expr(out, e);
   return out;

@@ -1,12 +1,37 @@
 // Canonical SQL printer: the AST back to SQLite text.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "compiler/ast/ast.hpp"
 
 namespace migc::backend::sql {
+
+/// How the printer writes names whose meaning the resolver decided: under
+/// another name (diff compares a live object as if a rename hint had
+/// already been applied), or as the string literal SQLite reads a
+/// double-quoted name as when no column of that name exists.
+class name_map {
+ public:
+  struct use {
+    enum class kind : std::uint8_t { as_written, renamed, string } what = kind::as_written;
+    std::string text;  // renamed: the new name, unquoted
+  };
+  name_map() = default;
+  name_map(const name_map&) = default;
+  name_map& operator=(const name_map&) = default;
+  virtual ~name_map() = default;
+  /// How to print `id`, an identifier of the AST being printed.
+  [[nodiscard]] virtual use find(const ast::identifier& id) const = 0;
+};
+
+/// What the normalized_* functions print with: `names`, if set, decides
+/// how linked names print (see name_map).
+struct print_options {
+  const name_map* names = nullptr;
+};
 
 /// Prints one statement as canonical SQL (upper-case keywords, identifiers
 /// quoted only when needed, single spaces), without the trailing ';'.
@@ -34,8 +59,8 @@ std::string print_name(std::string_view name);
 /// function names folded, every operator fully parenthesized with redundant
 /// parentheses of the source dropped, `==` printed `=` and `<>` `!=`, and
 /// IF NOT EXISTS left out.
-std::string normalized_statement(const ast::statement& stmt);
-std::string normalized_expr(const ast::expr& e);
+std::string normalized_statement(const ast::statement& stmt, const print_options& options = {});
+std::string normalized_expr(const ast::expr& e, const print_options& options = {});
 /// A list of identifiers, folded and quoted: `"a", "b"`.
 std::string normalized_identifiers(const std::vector<ast::identifier>& ids);
 /// `TYPE(ARGS)` upper-cased with single spaces; empty without a type.

@@ -2,7 +2,7 @@
 // to the form SQLite's behaviour depends on: defaults without their
 // redundant parentheses, foreign-key actions with NO ACTION spelled out,
 // deferral reduced to "deferred or not", constraints as sorted sets.
-#include "compiler/diff/model.hpp"
+#include "compiler/normalize/model.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -12,7 +12,7 @@
 #include "compiler/backend/sql/printer.hpp"
 #include "compiler/catalog/table_facts.hpp"
 
-namespace migc::diff {
+namespace migc::normalize {
 
 bool operator==(const column_model& a, const column_model& b) {
   return a.key == b.key && a.type == b.type && a.not_null == b.not_null && a.not_null_conflict == b.not_null_conflict &&
@@ -31,20 +31,11 @@ bool operator<(const foreign_key_model& a, const foreign_key_model& b) {
          std::tie(b.name, b.columns, b.parent, b.parent_columns, b.on_delete, b.on_update, b.deferred);
 }
 
-std::string rename_in(std::string_view text, std::string_view from, std::string_view to) {
-  const std::string needle = "\"" + std::string(from) + "\"";
-  const std::string replacement = "\"" + std::string(to) + "\"";
-  std::string out;
-  std::size_t at = 0;
-  while (true) {
-    std::size_t hit = text.find(needle, at);
-    if (hit == std::string_view::npos) break;
-    out.append(text.substr(at, hit - at));
-    out += replacement;
-    at = hit + needle.size();
+bool key_model::has_column(std::string_view key) const noexcept {
+  for (const key_part& p : parts) {
+    if (p.column == key) return true;
   }
-  out.append(text.substr(at));
-  return out;
+  return false;
 }
 
 std::uint32_t table_model::find_column(std::string_view k) const noexcept {
@@ -78,7 +69,7 @@ std::string name_text(const std::optional<ast::identifier>& name) { return name 
 
 // DEFAULT in the form SQLite evaluates: a bare word is a string (TRUE and
 // FALSE are 1 and 0); an expression loses its outer parentheses.
-std::string default_text(const ast::default_value& d) {
+std::string default_text(const ast::default_value& d, const naming& names) {
   if (d.form == ast::default_form::identifier && d.name) {
     if (d.name->quote == '\0' && d.name->key == "true") return "1";
     if (d.name->quote == '\0' && d.name->key == "false") return "0";
@@ -89,7 +80,7 @@ std::string default_text(const ast::default_value& d) {
     }
     return out + "'";
   }
-  return d.value ? backend::sql::normalized_expr(*d.value) : std::string();
+  return d.value ? backend::sql::normalized_expr(*d.value, {&names}) : std::string();
 }
 
 std::string action_text(ast::fk_action a) {
@@ -108,46 +99,18 @@ std::string action_text(ast::fk_action a) {
   return "NO ACTION";
 }
 
-// A foreign key as SQLite enforces it: MATCH is parsed and ignored, and
-// only DEFERRABLE INITIALLY DEFERRED defers the check.
-foreign_key_model foreign_key_of(const std::optional<ast::identifier>& name, std::vector<std::string> columns,
-                                 const ast::foreign_key_clause& fk,
-                                 const std::optional<ast::deferrable_clause>& deferrable, std::string owner) {
-  foreign_key_model m;
-  m.name = name_text(name);
-  m.columns = std::move(columns);
-  m.parent = fk.table.key;
-  for (const ast::identifier& c : fk.columns) m.parent_columns.push_back(c.key);
-  for (const ast::fk_argument& a : fk.arguments) {
-    if (a.what == ast::fk_argument::kind::on_delete) m.on_delete = action_text(a.action);
-    if (a.what == ast::fk_argument::kind::on_update) m.on_update = action_text(a.action);
-  }
-  m.deferred = deferrable && !deferrable->negated && deferrable->mode == ast::initially::deferred;
-  m.owner = std::move(owner);
-  return m;
-}
-
-std::string quoted(std::string_view key) { return "\"" + std::string(key) + "\""; }
-
-std::string key_item_text(const ast::sort_item& item) {
-  std::optional<catalog::key_column> kc = catalog::key_column_of(item);
-  std::string out = kc ? quoted(kc->key) : backend::sql::normalized_expr(*item.value);
-  if (kc && kc->collation != nullptr) out += " COLLATE " + kc->collation->key;
-  if (item.direction == ast::sort_direction::desc) out += " DESC";
-  return out;
-}
-
 class table_modeler {
  public:
-  table_modeler(const catalog::object& o, const ast::create_table& t) : o_(o), t_(t) {}
+  table_modeler(const catalog::object& o, const ast::create_table& t, const naming& names)
+      : o_(o), t_(t), names_(names) {}
 
   table_model run() {
-    m_.key = o_.key;
+    m_.key = names_.object_key(o_);
     m_.name = o_.name;
     m_.without_rowid = t_.without_rowid;
     m_.strict = t_.strict;
     m_.autoincrement = o_.autoincrement;
-    for (std::size_t i = 0; i < t_.columns.size(); ++i) column(t_.columns[i], o_.columns.at(i));
+    for (std::uint32_t i = 0; i < t_.columns.size(); ++i) column(t_.columns[i], o_.columns.at(i), i);
     for (const ast::table_constraint& c : t_.constraints) table_constraint(c);
     std::sort(m_.uniques.begin(), m_.uniques.end());
     std::sort(m_.checks.begin(), m_.checks.end());
@@ -156,9 +119,58 @@ class table_modeler {
   }
 
  private:
-  void column(const ast::column_definition& def, const catalog::column& facts) {
+  [[nodiscard]] std::string expression(const ast::expr& e) const { return backend::sql::normalized_expr(e, {&names_}); }
+
+  // The folded names of the table's own columns that `e` reads.
+  [[nodiscard]] std::vector<std::string> uses(const ast::expr& e) const {
+    std::vector<std::string> out;
+    for (const catalog::link* l : names_.catalog().links().held_by(o_.position, e.where)) {
+      if (l->kind != catalog::link_kind::column || l->object != o_.position) continue;
+      std::string key = names_.column_key(o_.position, l->column);
+      if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(std::move(key));
+    }
+    return out;
+  }
+
+  // A foreign key as SQLite enforces it: MATCH is parsed and ignored, and
+  // only DEFERRABLE INITIALLY DEFERRED defers the check.
+  [[nodiscard]] foreign_key_model foreign_key_of(const std::optional<ast::identifier>& name,
+                                                 std::vector<std::string> columns, const ast::foreign_key_clause& fk,
+                                                 const std::optional<ast::deferrable_clause>& deferrable,
+                                                 std::string owner) const {
+    foreign_key_model m;
+    m.name = name_text(name);
+    m.columns = std::move(columns);
+    m.parent = names_.reference_key(fk.table);
+    for (const ast::identifier& c : fk.columns) m.parent_columns.push_back(names_.reference_key(c));
+    for (const ast::fk_argument& a : fk.arguments) {
+      if (a.what == ast::fk_argument::kind::on_delete) m.on_delete = action_text(a.action);
+      if (a.what == ast::fk_argument::kind::on_update) m.on_update = action_text(a.action);
+    }
+    m.deferred = deferrable && !deferrable->negated && deferrable->mode == ast::initially::deferred;
+    m.owner = std::move(owner);
+    return m;
+  }
+
+  [[nodiscard]] key_part key_part_of(const ast::sort_item& item) const {
+    key_part p;
+    std::optional<catalog::key_column> kc = catalog::key_column_of(item);
+    std::uint32_t col = kc ? o_.find_column(kc->key) : ~0U;
+    if (col != ~0U) {
+      p.column = names_.column_key(o_.position, col);
+    } else if (kc) {
+      p.column = kc->key;
+    } else {
+      p.expression = expression(*item.value);
+    }
+    if (kc && kc->collation != nullptr) p.collation = kc->collation->key;
+    p.descending = item.direction == ast::sort_direction::desc;
+    return p;
+  }
+
+  void column(const ast::column_definition& def, const catalog::column& facts, std::uint32_t position) {
     column_model c;
-    c.key = def.name.key;
+    c.key = names_.column_key(o_.position, position);
     c.name = def.name.text;
     // The declared type as SQLite records it (GENERATED ALWAYS stripped),
     // compared without regard to case.
@@ -181,7 +193,7 @@ class table_modeler {
           break;
         case k::default_:
           if (cc.default_) {
-            c.default_value = default_text(*cc.default_);
+            c.default_value = default_text(*cc.default_, names_);
             c.default_is_expression = cc.default_->form == ast::default_form::parenthesized;
             if (cc.default_->value) {
               if (const auto* lit = std::get_if<ast::literal>(&cc.default_->value->node)) {
@@ -196,20 +208,30 @@ class table_modeler {
           if (cc.collation) c.collation = cc.collation->key;
           break;
         case k::generated:
-          c.generated = backend::sql::normalized_expr(*cc.expression);
+          c.generated = expression(*cc.expression);
+          c.uses = uses(*cc.expression);
           c.stored = cc.storage && cc.storage->key == "stored";
           break;
-        case k::primary_key:
-          m_.primary_key =
-              fmt::format("{}|{}{}|{}|{}{}", name_text(cname), quoted(c.key),
-                          cc.direction == ast::sort_direction::desc ? " DESC" : "", conflict_text(cc.on_conflict),
-                          cc.autoincrement ? "AUTOINCREMENT" : "", facts.rowid_alias ? "|ROWID" : "");
+        case k::primary_key: {
+          key_model key;
+          key.name = name_text(cname);
+          key.parts.push_back({c.key, {}, {}, cc.direction == ast::sort_direction::desc});
+          key.conflict = conflict_text(cc.on_conflict);
+          key.autoincrement = cc.autoincrement;
+          key.rowid_alias = facts.rowid_alias;
+          m_.primary_key = std::move(key);
           break;
-        case k::unique:
-          m_.uniques.push_back(fmt::format("{}|{}|{}", name_text(cname), quoted(c.key), conflict_text(cc.on_conflict)));
+        }
+        case k::unique: {
+          key_model key;
+          key.name = name_text(cname);
+          key.parts.push_back({c.key, {}, {}, false});
+          key.conflict = conflict_text(cc.on_conflict);
+          m_.uniques.push_back(std::move(key));
           break;
+        }
         case k::check:
-          m_.checks.push_back({name_text(cname), backend::sql::normalized_expr(*cc.expression), c.key});
+          m_.checks.push_back({name_text(cname), expression(*cc.expression), c.key, uses(*cc.expression)});
           break;
         case k::references:
           if (cc.references) {
@@ -241,29 +263,29 @@ class table_modeler {
     }
     const std::optional<ast::identifier> cname = c.name ? c.name : pending_;
     pending_.reset();
-    std::string items;
-    for (const ast::sort_item& item : c.columns) {
-      if (!items.empty()) items += ", ";
-      items += key_item_text(item);
-    }
     switch (c.what) {
-      case k::primary_key: {
-        bool alias = false;
-        for (const catalog::column& col : o_.columns) alias = alias || col.rowid_alias;
-        m_.primary_key = fmt::format("{}|{}|{}|{}{}", name_text(cname), items, conflict_text(c.on_conflict),
-                                     c.autoincrement ? "AUTOINCREMENT" : "", alias ? "|ROWID" : "");
+      case k::primary_key:
+      case k::unique: {
+        key_model key;
+        key.name = name_text(cname);
+        for (const ast::sort_item& item : c.columns) key.parts.push_back(key_part_of(item));
+        key.conflict = conflict_text(c.on_conflict);
+        if (c.what == k::unique) {
+          m_.uniques.push_back(std::move(key));
+          break;
+        }
+        key.autoincrement = c.autoincrement;
+        for (const catalog::column& col : o_.columns) key.rowid_alias = key.rowid_alias || col.rowid_alias;
+        m_.primary_key = std::move(key);
         break;
       }
-      case k::unique:
-        m_.uniques.push_back(fmt::format("{}|{}|{}", name_text(cname), items, conflict_text(c.on_conflict)));
-        break;
       case k::check:
-        m_.checks.push_back({name_text(cname), backend::sql::normalized_expr(*c.check), {}});
+        m_.checks.push_back({name_text(cname), expression(*c.check), {}, uses(*c.check)});
         break;
       case k::foreign_key:
         if (c.references) {
           std::vector<std::string> columns;
-          for (const ast::identifier& id : c.fk_columns) columns.push_back(id.key);
+          for (const ast::identifier& id : c.fk_columns) columns.push_back(names_.reference_key(id));
           m_.foreign_keys.push_back(foreign_key_of(cname, std::move(columns), *c.references, c.deferrable, {}));
         }
         break;
@@ -274,25 +296,28 @@ class table_modeler {
 
   const catalog::object& o_;
   const ast::create_table& t_;
+  const naming& names_;
   table_model m_;
   std::optional<ast::identifier> pending_;  // table-level CONSTRAINT name
 };
 
 }  // namespace
 
-table_model model_table(const catalog::object& o) {
+table_model model_table(const catalog::object& o, const naming& names) {
   const auto* t = std::get_if<ast::create_table>(&o.statement->node);
   assert(t != nullptr && o.kind == catalog::object_kind::table);
-  return table_modeler(o, *t).run();
+  assert(&names.catalog().at(o.position) == &o);
+  return table_modeler(o, *t, names).run();
 }
 
-definition_model model_definition(const catalog::object& o) {
+definition_model model_definition(const catalog::object& o, const naming& names) {
+  assert(&names.catalog().at(o.position) == &o);
   definition_model m;
-  m.key = o.key;
+  m.key = names.object_key(o);
   m.name = o.name;
   m.target = o.target_key;
-  m.text = backend::sql::normalized_statement(*o.statement);
+  m.text = backend::sql::normalized_statement(*o.statement, {&names});
   return m;
 }
 
-}  // namespace migc::diff
+}  // namespace migc::normalize

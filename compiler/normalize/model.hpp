@@ -1,15 +1,20 @@
 // The normalized model of a schema object: every property that decides what
 // SQLite builds, as values that compare equal exactly when two spellings
-// mean the same thing. The diff compares models, never source text.
+// mean the same thing. Names are folded and taken through the resolver's
+// links (normalize::naming), so a live object can be compared as if rename
+// hints had been applied, and a double-quoted name SQLite reads as a string
+// compares as that string. The diff compares models, never source text.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "compiler/catalog/catalog.hpp"
+#include "compiler/normalize/naming.hpp"
 
-namespace migc::diff {
+namespace migc::normalize {
 
 /// One column of a table. Constraints that may be written on the column or
 /// on the table (PRIMARY KEY, UNIQUE, CHECK, REFERENCES) live on the table.
@@ -26,8 +31,33 @@ struct column_model {
   /// DEFAULT is CURRENT_TIME/DATE/TIMESTAMP or a parenthesized expression,
   /// which ALTER TABLE ADD COLUMN refuses. Not part of equality.
   bool default_is_expression = false;
+  /// Folded names of the columns a generated column reads. Not part of
+  /// equality (the expression is).
+  std::vector<std::string> uses;
   /// Every property but the spelling of the name.
   friend bool operator==(const column_model& a, const column_model& b);
+};
+
+/// One item of a PRIMARY KEY or UNIQUE constraint: a column (folded) or,
+/// where SQLite allows it, an expression.
+struct key_part {
+  std::string column;      // folded column name, "" for an expression
+  std::string expression;  // normalized expression when not a column
+  std::string collation;   // folded, "" for the column's own
+  bool descending = false;
+  friend auto operator<=>(const key_part&, const key_part&) = default;
+};
+
+/// A PRIMARY KEY or UNIQUE constraint.
+struct key_model {
+  std::string name;  // folded constraint name, "" for none
+  std::vector<key_part> parts;
+  std::string conflict;  // "" or "ON CONFLICT ...", as for NOT NULL
+  bool autoincrement = false;
+  bool rowid_alias = false;  // the PRIMARY KEY is the rowid
+  friend auto operator<=>(const key_model&, const key_model&) = default;
+  /// True if column `key` is one of the parts.
+  [[nodiscard]] bool has_column(std::string_view key) const noexcept;
 };
 
 /// A CHECK constraint; `owner` is the folded column it is written on, ""
@@ -36,6 +66,7 @@ struct check_model {
   std::string name;  // folded constraint name, "" for none
   std::string text;  // normalized expression
   std::string owner;
+  std::vector<std::string> uses;  // folded names of the columns it reads; not part of equality
   friend bool operator==(const check_model& a, const check_model& b) { return a.name == b.name && a.text == b.text; }
   friend bool operator<(const check_model& a, const check_model& b) {
     return a.name != b.name ? a.name < b.name : a.text < b.text;
@@ -59,8 +90,8 @@ struct foreign_key_model {
   friend bool operator<(const foreign_key_model& a, const foreign_key_model& b);
 };
 
-/// A table: columns in declared order and its constraints as sorted sets of
-/// normalized texts (their order carries no meaning to SQLite).
+/// A table: columns in declared order and its constraints as sorted sets
+/// (their order carries no meaning to SQLite).
 struct table_model {
   std::string key;
   std::string name;
@@ -68,8 +99,8 @@ struct table_model {
   bool strict = false;
   bool autoincrement = false;
   std::vector<column_model> columns;
-  std::string primary_key;                      // "name|cols|conflict|...", "" for none
-  std::vector<std::string> uniques;             // "name|cols|conflict", sorted
+  std::optional<key_model> primary_key;
+  std::vector<key_model> uniques;               // sorted
   std::vector<check_model> checks;              // sorted
   std::vector<foreign_key_model> foreign_keys;  // sorted
   /// Every property but the spelling of the name.
@@ -89,13 +120,10 @@ struct definition_model {
   friend bool operator==(const definition_model& a, const definition_model& b) { return a.text == b.text; }
 };
 
-/// Replaces the quoted name `"from"` by `"to"` (both folded) in normalized
-/// text: how a column rename shows in expressions and key lists.
-[[nodiscard]] std::string rename_in(std::string_view text, std::string_view from, std::string_view to);
+/// The model of table `o` (kind table, columns known) of `names.catalog()`,
+/// its names as `names` gives them.
+[[nodiscard]] table_model model_table(const catalog::object& o, const naming& names);
+/// The model of an index, view, trigger or virtual table of `names.catalog()`.
+[[nodiscard]] definition_model model_definition(const catalog::object& o, const naming& names);
 
-/// The model of table `o` (kind table, columns known).
-[[nodiscard]] table_model model_table(const catalog::object& o);
-/// The model of an index, view, trigger or virtual table.
-[[nodiscard]] definition_model model_definition(const catalog::object& o);
-
-}  // namespace migc::diff
+}  // namespace migc::normalize

@@ -154,7 +154,7 @@ void check_rows(const migration_case& c, const migc::driver::migration_setup& m,
                 const std::map<std::string, table_rows>& before, migc::rt::connection& db,
                 std::vector<std::string>& failures) {
   const migc::catalog::catalog& desired = m.desired.catalog;
-  migc::diff::rename_hints hints = migc::diff::read_rename_hints(*m.sources, desired);
+  migc::diff::rename_hints hints = migc::diff::read_rename_hints(*m.sources, m.desired.scripts, desired);
   migc::test::affinity_converter convert;
   for (const auto& [table, count] : c.rows) {
     std::int64_t have = count_rows(db, table);

@@ -2,6 +2,7 @@
 // that holds them, and the pieces DDL shares (constraints, foreign keys).
 #pragma once
 
+#include "compiler/ast/annotation.hpp"
 #include "compiler/ast/select.hpp"
 
 namespace migc::ast {
@@ -307,6 +308,8 @@ struct statement {
 struct script {
   source::file_id file = 0;
   std::vector<statement> statements;
+  std::vector<comment> comments;        // in source order
+  std::vector<annotation> annotations;  // in source order
 };
 
 }  // namespace migc::ast

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,12 +30,11 @@ struct rename_hints {
   std::map<std::string, std::string> spelling;
 };
 
-/// The name after "@renamed from=" in `text`, unquoted, or nullopt.
-[[nodiscard]] std::optional<std::string> renamed_from(std::string_view text);
-
-/// Reads the hints of every table, column and index of `desired`: a table's
-/// or index's hint sits on the line of its name (before the column list), a
-/// column's on the line where its definition ends.
-[[nodiscard]] rename_hints read_rename_hints(const source::source_manager& sources, const catalog::catalog& desired);
+/// Reads the hints of every table, column and index of `desired` from the
+/// rename annotations of `scripts` (the scripts `desired` was built from):
+/// a table's or index's hint sits on the line of its name (before the
+/// column list), a column's on the line where its definition ends.
+[[nodiscard]] rename_hints read_rename_hints(const source::source_manager& sources,
+                                             std::span<const ast::script> scripts, const catalog::catalog& desired);
 
 }  // namespace migc::diff

@@ -29,12 +29,6 @@ std::optional<diag::code> find_warning(std::string_view name) {
   return c;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 std::optional<std::string> warning_policy::apply(std::string_view argument) {
@@ -55,32 +49,10 @@ bool warning_policy::enabled(diag::code c) const noexcept {
   return std::find(disabled.begin(), disabled.end(), c) == disabled.end();
 }
 
-std::vector<std::string> allow_comment_names(std::string_view line) {
-  std::vector<std::string> names;
-  line = trim(line);
-  if (!line.starts_with("--")) return names;
-  line = trim(line.substr(2));
-  constexpr std::string_view marker = "migc:allow";
-  if (!line.starts_with(marker)) return names;
-  line = line.substr(marker.size());
-  if (!line.empty() && line.front() != ' ' && line.front() != '\t') return names;
-  std::string current;
-  for (char c : line) {
-    if (c == ' ' || c == '\t' || c == ',') {
-      if (!current.empty()) names.push_back(std::move(current));
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  if (!current.empty()) names.push_back(std::move(current));
-  return names;
-}
-
 namespace {
 
-// Finds the statement a diagnostic belongs to and the allow comments in the
-// comment lines right above it.
+// Finds the statement a diagnostic belongs to and the allow annotations in
+// the comment lines right above it (the front end recorded them).
 class allow_index {
  public:
   allow_index(const source::source_manager& sources, const std::vector<ast::script>& scripts) : sources_(sources) {
@@ -91,21 +63,33 @@ class allow_index {
     if (!d.span.valid()) return false;
     auto it = scripts_.find(d.span.file);
     if (it == scripts_.end()) return false;
-    const std::vector<ast::statement>& stmts = it->second->statements;
+    const ast::script& script = *it->second;
+    const std::vector<ast::statement>& stmts = script.statements;
     auto next = std::upper_bound(stmts.begin(), stmts.end(), d.span.begin,
                                  [](std::uint32_t offset, const ast::statement& s) { return offset < s.where.begin; });
     if (next == stmts.begin()) return false;
     const ast::statement& stmt = *std::prev(next);
     if (d.span.begin > stmt.where.end) return false;
-    std::uint32_t line = sources_.position(d.span.file, stmt.where.begin).line;
-    while (line > 1) {
+    // The `--` comments that fill the lines right above the statement, from
+    // the nearest up.
+    const std::uint32_t file = d.span.file;
+    std::uint32_t line = sources_.position(file, stmt.where.begin).line;
+    auto c = std::lower_bound(script.comments.begin(), script.comments.end(), stmt.where.begin,
+                              [](const ast::comment& x, std::uint32_t offset) { return x.where.begin < offset; });
+    while (c != script.comments.begin()) {
+      --c;
+      if (c->block || !c->own_line || sources_.position(file, c->where.begin).line + 1 != line) break;
       --line;
-      std::string_view text = trim(sources_.line_text(d.span.file, line));
-      if (!text.starts_with("--")) break;
-      for (const std::string& name : allow_comment_names(text)) {
-        std::optional<diag::code> c = find_warning(name);
-        if (!c) c = diag::find_code(name);
-        if (c && *c == d.id) return true;
+      const auto index = static_cast<std::uint32_t>(c - script.comments.begin());
+      auto a = std::lower_bound(script.annotations.begin(), script.annotations.end(), index,
+                                [](const ast::annotation& x, std::uint32_t i) { return x.comment < i; });
+      for (; a != script.annotations.end() && a->comment == index; ++a) {
+        if (a->what != ast::annotation::kind::allow) continue;
+        for (const std::string& name : a->names) {
+          std::optional<diag::code> code = find_warning(name);
+          if (!code) code = diag::find_code(name);
+          if (code && *code == d.id) return true;
+        }
       }
     }
     return false;

@@ -57,11 +57,6 @@ struct compilation {
 [[nodiscard]] compilation compile(const source::source_manager& sources, std::span<const source::file_id> files,
                                   const options& opts, diag::sink& sink);
 
-/// The names a `-- migc:allow` comment lists, e.g. "missing-primary-key"
-/// from "-- migc:allow missing-primary-key, W0803"; empty when the comment is
-/// not an allow comment. Exposed for tests.
-[[nodiscard]] std::vector<std::string> allow_comment_names(std::string_view line);
-
 /// The name users write for a warning: its symbol with dashes,
 /// "missing-primary-key".
 [[nodiscard]] std::string warning_name(diag::code c);

@@ -92,7 +92,7 @@ std::optional<migration_setup> prepare(const std::vector<std::string>& files, rt
   if (!live) return std::nullopt;
   m.live = std::move(*live);
 
-  diff::rename_hints hints = diff::read_rename_hints(*m.sources, m.desired.catalog);
+  diff::rename_hints hints = diff::read_rename_hints(*m.sources, m.desired.scripts, m.desired.catalog);
   m.diff = diff::compare(m.live.catalog, m.desired.catalog, hints, sink);
   m.plan = plan::make_plan(m.live.catalog, m.desired.catalog, m.desired.order, m.diff);
   if (db != nullptr) {

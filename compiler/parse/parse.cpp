@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <string>
 
+#include "compiler/parse/annotations.hpp"
 #include "compiler/parse/builder.hpp"
 
 namespace migc::parse {
@@ -326,6 +327,7 @@ ast::script parse_file(const source::source_manager& sources, source::file_id fi
     report_syntax_error(sink, file, base, p, e, tracker);
     p = std::max(statement_end(p, e), p + 1);
   }
+  scan_comments(text, script);
   return script;
 }
 

@@ -11,7 +11,8 @@ namespace migc::parse {
 /// reported to `sink` (code E0101 and friends) at the furthest position the
 /// grammar reached; parsing resumes at the next statement, so one call can
 /// report several errors. Statements that failed to parse are absent from
-/// the result. Never throws for any input.
+/// the result. The script's comments and annotations are filled (see
+/// parse/annotations.hpp). Never throws for any input.
 ast::script parse_file(const source::source_manager& sources, source::file_id file, diag::sink& sink);
 
 }  // namespace migc::parse

@@ -6,6 +6,7 @@
 #include <cassert>
 #include <fmt/format.h>
 
+#include "compiler/ast/names.hpp"
 #include "compiler/backend/sql/printer.hpp"
 #include "compiler/catalog/table_facts.hpp"
 
@@ -27,13 +28,7 @@ std::string_view kind_name(object_kind k) noexcept {
   return "object";
 }
 
-std::string fold(std::string_view name) {
-  std::string out(name);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+std::string fold(std::string_view name) { return ast::fold(name); }
 
 std::uint32_t object::find_column(std::string_view k) const noexcept {
   for (std::uint32_t i = 0; i < columns.size(); ++i) {

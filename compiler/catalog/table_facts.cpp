@@ -6,6 +6,8 @@
 #include <array>
 #include <fmt/format.h>
 
+#include "compiler/ast/names.hpp"
+
 namespace migc::catalog {
 
 std::string_view affinity_name(affinity a) noexcept {
@@ -30,9 +32,7 @@ bool contains_folded(std::string_view haystack, std::string_view needle) {
   for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
     bool match = true;
     for (std::size_t j = 0; j < needle.size() && match; ++j) {
-      char c = haystack[i + j];
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-      match = c == needle[j];
+      match = ast::ascii_upper(haystack[i + j]) == needle[j];
     }
     if (match) return true;
   }
@@ -285,11 +285,7 @@ class table_builder {
       }
       if (primary_->columns.size() == 1 && !table_.without_rowid) {
         column& c = o_.columns[primary_->columns[0]];
-        std::string upper = c.type;
-        for (char& ch : upper) {
-          if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-        }
-        if (upper == "INTEGER" && !desc_column_pk_) {
+        if (ast::upper(c.type) == "INTEGER" && !desc_column_pk_) {
           c.rowid_alias = true;
           c.not_null = true;
           rowid_alias = true;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "compiler/ast/names.hpp"
+
 namespace migc::introspect {
 
 bool is_internal(std::string_view name, const std::vector<std::string>& shadow) {
@@ -41,7 +43,7 @@ std::string type_key(std::string_view type) {
   std::string out;
   for (char c : type) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    out += ast::ascii_upper(c);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // parent's (W0802), and child columns no index starts with (W0803).
 #include <fmt/format.h>
 
+#include "compiler/ast/names.hpp"
 #include "compiler/backend/sql/printer.hpp"
 #include "compiler/catalog/table_facts.hpp"
 #include "compiler/lint/lint_internal.hpp"
@@ -137,7 +138,7 @@ std::string suggested_index(const context& ctx, const object& o, const std::vect
       auto wrapped = std::make_unique<ast::expr>();
       std::string written = w.collation;
       if (written == "binary" || written == "nocase" || written == "rtrim") {
-        for (char& ch : written) ch = static_cast<char>(ch - 'a' + 'A');
+        written = ast::upper(written);
       }
       wrapped->node = ast::collate{std::move(e), ast::identifier{written, w.collation, '\0', {}}};
       e = std::move(wrapped);

@@ -2,6 +2,7 @@
 // W0805), AUTOINCREMENT (W0806) and defaults that break NOT NULL (W0808).
 #include <fmt/format.h>
 
+#include "compiler/ast/names.hpp"
 #include "compiler/lint/lint_internal.hpp"
 
 namespace migc::lint::detail {
@@ -34,11 +35,7 @@ void not_rowid_alias(const context& ctx, const object& o) {
   if (o.without_rowid || pk == nullptr || pk->columns.size() != 1) return;
   const catalog::column& c = o.columns[pk->columns[0]];
   if (c.rowid_alias || c.aff != catalog::affinity::integer) return;
-  std::string upper = c.type;
-  for (char& ch : upper) {
-    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-  }
-  if (upper != "INTEGER") {
+  if (ast::upper(c.type) != "INTEGER") {
     diag::diagnostic& d = ctx.sink.emit(
         diag::code::not_rowid_alias, c.where,
         fmt::format("PRIMARY KEY column '{}' of table '{}' is not an alias of the rowid: its type '{}' is not spelled "

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <tuple>
 
+#include "compiler/ast/names.hpp"
 #include "compiler/backend/sql/printer.hpp"
 #include "compiler/catalog/table_facts.hpp"
 
@@ -174,7 +175,7 @@ class table_modeler {
     c.name = def.name.text;
     // The declared type as SQLite records it (GENERATED ALWAYS stripped),
     // compared without regard to case.
-    for (char ch : facts.type) c.type += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+    c.type = ast::upper(facts.type);
     const ast::column_constraint* last_references = nullptr;
     std::optional<ast::identifier> last_references_name;
     std::optional<ast::identifier> pending;  // CONSTRAINT name: names the next constraint

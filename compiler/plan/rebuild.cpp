@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/ast/names.hpp"
 #include "compiler/backend/sql/printer.hpp"
 #include "runtime/schema_rows.hpp"
 
@@ -98,8 +99,7 @@ data_check duplicates(const std::string& source, const std::vector<std::string>&
 // for ANY. Checked value by value against SQLite 3.40: text numbers convert
 // when the whole text is a number; an integral real fits INTEGER.
 std::optional<std::string> strict_rejects(std::string_view type, const std::string& v) {
-  std::string t(type);
-  for (char& ch : t) ch = (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+  const std::string t = ast::upper(type);
   if (t == "INT" || t == "INTEGER") {
     return fmt::format(
         "NOT ({0} IS NULL OR typeof({0}) = 'integer' OR {0} = CAST({0} AS INTEGER) OR {0} = "
@@ -311,11 +311,11 @@ step rebuild_step(const catalog::catalog& actual, const catalog::catalog& desire
   if (a.autoincrement && d.autoincrement) {
     // The copy set the new table's counter to the largest rowid copied;
     // the old counter may be higher (rows deleted at the end).
-    s.sql.push_back(fmt::format("DELETE FROM sqlite_sequence WHERE name = {}", rt::quote_literal(temp)));
+    s.sql.push_back(fmt::format("DELETE FROM sqlite_sequence WHERE name = {}", ast::quote_string(temp)));
     s.sql.push_back(
         fmt::format("INSERT INTO sqlite_sequence (name, seq) SELECT {}, seq FROM sqlite_sequence WHERE "
                     "name = {}",
-                    rt::quote_literal(temp), rt::quote_literal(source)));
+                    ast::quote_string(temp), ast::quote_string(source)));
   }
   s.sql.push_back("DROP TABLE " + print_name(source));
   s.sql.push_back(fmt::format("ALTER TABLE {} RENAME TO {}", print_name(temp), print_name(d.name)));

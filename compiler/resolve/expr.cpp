@@ -4,6 +4,7 @@
 #include <array>
 #include <fmt/format.h>
 
+#include "compiler/ast/names.hpp"
 #include "compiler/backend/sql/print_internal.hpp"
 #include "compiler/catalog/table_facts.hpp"
 #include "compiler/resolve/resolver.hpp"
@@ -12,7 +13,7 @@ namespace migc::resolve::detail {
 
 namespace {
 
-using backend::sql::detail::overloaded;
+using ast::overloaded;
 
 bool is_now(const ast::expr* e) {
   const auto* lit = e != nullptr ? std::get_if<ast::literal>(&e->node) : nullptr;

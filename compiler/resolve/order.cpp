@@ -3,6 +3,7 @@
 // (CTE names may add edges that are not real; they only change the order).
 // Resolving in this order keeps view()'s on-demand recursion shallow even
 // for long chains of views, which would otherwise exhaust the stack.
+#include "compiler/ast/names.hpp"
 #include "compiler/backend/sql/print_internal.hpp"
 #include "compiler/resolve/resolver.hpp"
 
@@ -10,7 +11,7 @@ namespace migc::resolve::detail {
 
 namespace {
 
-using backend::sql::detail::overloaded;
+using ast::overloaded;
 
 void scan_select(const ast::select& s, std::vector<std::string>& out);
 

@@ -3,6 +3,7 @@
 // columns, and the frame every generated function shares.
 #include <fmt/format.h>
 
+#include "compiler/ast/names.hpp"
 #include "compiler/backend/cpp/cpp_internal.hpp"
 #include "runtime/schema_rows.hpp"
 
@@ -14,7 +15,7 @@ bool printable_ascii(unsigned char c) noexcept { return c >= 0x20 && c < 0x7f; }
 
 }  // namespace
 
-std::string quote_sql(std::string_view name) { return rt::quote_identifier(name); }
+std::string quote_sql(std::string_view name) { return ast::quote_identifier(name); }
 
 std::string cpp_literal(std::string_view text) {
   std::string out = "\"";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <iterator>
 
+#include "compiler/ast/names.hpp"
 #include "compiler/backend/fsharp/fsharp_internal.hpp"
 #include "runtime/schema_rows.hpp"
 
@@ -41,7 +42,7 @@ std::string string_literal(std::string_view s) {
   return out;
 }
 
-std::string sql_name(std::string_view name) { return rt::quote_identifier(name); }
+std::string sql_name(std::string_view name) { return ast::quote_identifier(name); }
 
 std::string comment_text(std::string_view s) {
   std::string out;

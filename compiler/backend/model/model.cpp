@@ -9,6 +9,7 @@
 #include <queue>
 #include <unordered_map>
 
+#include "compiler/ast/names.hpp"
 #include "compiler/catalog/catalog.hpp"
 
 namespace migc::backend::model {
@@ -21,7 +22,7 @@ std::string first_word(std::string_view type) {
   std::string word;
   for (char c : type) {
     if (std::isalpha(static_cast<unsigned char>(c)) == 0) break;
-    word.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    word.push_back(ast::ascii_upper(c));
   }
   return word;
 }

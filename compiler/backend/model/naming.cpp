@@ -5,6 +5,8 @@
 #include <cctype>
 #include <utility>
 
+#include "compiler/ast/names.hpp"
+
 namespace migc::backend::naming {
 
 namespace {
@@ -14,8 +16,8 @@ bool is_lower_or_digit(char c) noexcept {
   return std::islower(static_cast<unsigned char>(c)) != 0 || std::isdigit(static_cast<unsigned char>(c)) != 0;
 }
 bool is_upper(char c) noexcept { return std::isupper(static_cast<unsigned char>(c)) != 0; }
-char lower(char c) noexcept { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-char upper(char c) noexcept { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); }
+char lower(char c) noexcept { return ast::ascii_lower(c); }
+char upper(char c) noexcept { return ast::ascii_upper(c); }
 bool ends_with(std::string_view s, std::string_view tail) noexcept {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }

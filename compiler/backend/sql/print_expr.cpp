@@ -13,13 +13,7 @@ thread_local const name_map* names_in_use = nullptr;
 
 namespace {
 
-std::string folded(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+std::string folded(std::string_view text) { return ast::fold(text); }
 
 // In normalized text every operator is parenthesized, so the source's own
 // parentheses can go: `(a + b) * c` and `a + b * c` still differ.
@@ -396,7 +390,7 @@ void print_quoted(std::string& out, std::string_view text) {
 }  // namespace
 
 void append_upper(std::string& out, std::string_view text) {
-  for (const char c : text) out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  for (const char c : text) out += ast::ascii_upper(c);
 }
 
 bool is_word(std::string_view text) noexcept {

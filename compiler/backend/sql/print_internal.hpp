@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "compiler/ast/ast.hpp"
+#include "compiler/ast/names.hpp"
 #include "compiler/backend/sql/printer.hpp"
 
 namespace migc::backend::sql::detail {
@@ -39,12 +40,7 @@ class normalize_scope {
   const name_map* saved_names_;
 };
 
-template <typename... Fs>
-struct overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <typename... Fs>
-overloaded(Fs...) -> overloaded<Fs...>;  // clang before 17 does not deduce aggregates
+using ast::overloaded;
 
 /// Appends `items` separated by ", ", printing each with `print(out, item)`.
 template <typename T, typename F>

@@ -14,6 +14,7 @@
 #include "compiler/diag/render.hpp"
 #include "compiler/driver/migration.hpp"
 #include "runtime/executor.hpp"
+#include "runtime/script.hpp"
 #include "tools/migc/commands.hpp"
 
 #ifndef MIGC_VERSION
@@ -198,16 +199,25 @@ nlohmann::ordered_json plan_json(const driver::migration_setup& m, const std::st
   return j;
 }
 
-// The plan as a script for the sqlite3 shell: `.bail on` stops at the first
-// error (the shell otherwise runs on and COMMIT would keep half a
-// migration), foreign keys go off before BEGIN as SQLite requires.
+// What the executor runs, and the script prints, for the plan of `m`.
+rt::migration to_migration(const driver::migration_setup& m) {
+  rt::migration run;
+  for (const plan::step& s : m.plan.steps) {
+    for (const std::string& sql : s.sql) {
+      run.statements.push_back(sql);
+      run.descriptions.push_back(s.description);
+    }
+  }
+  run.schema_hash = m.schema_hash;
+  run.version = MIGC_VERSION;
+  return run;
+}
+
+// The plan as a script for the sqlite3 shell, following apply's protocol.
 std::string sql_script(const driver::migration_setup& m, const std::string& db) {
   std::string out = fmt::format("-- migc {} plan for {}: apply with sqlite3 {} < this-file\n", MIGC_VERSION, db, db);
   if (m.plan.empty()) return out + "-- nothing to do\n";
-  out += ".bail on\nPRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE;\n";
-  out += plan::plan_sql(m.plan);
-  out += "COMMIT;\nPRAGMA foreign_keys = ON;\n";
-  return out;
+  return out + rt::shell_script(to_migration(m));
 }
 
 // Reports what blocks applying: violated constraints always, data loss
@@ -317,15 +327,7 @@ int run_apply(const apply_command_options& o) {
       return exit_code::usage;
     }
   }
-  rt::migration run;
-  for (const plan::step& s : m->plan.steps) {
-    for (const std::string& sql : s.sql) {
-      run.statements.push_back(sql);
-      run.descriptions.push_back(s.description);
-    }
-  }
-  run.schema_hash = m->schema_hash;
-  run.version = MIGC_VERSION;
+  rt::migration run = to_migration(*m);
   rt::apply_options options;
   options.busy_timeout = std::chrono::milliseconds(o.busy_timeout_ms);
   const bool tty = isatty(STDERR_FILENO) != 0;

@@ -1,56 +1,26 @@
 // migc check, compile and help: load files, run the driver, render the
-// diagnostics, print the result.
+// diagnostics, print the result; and the helpers every command file shares.
 #include "tools/migc/commands.hpp"
 
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "compiler/backend/sql/printer.hpp"
 #include "compiler/diag/diagnostic.hpp"
 #include "compiler/diag/render.hpp"
 #include "compiler/driver/driver.hpp"
 #include "compiler/source/source.hpp"
+#include "compiler/workflow/files.hpp"
+#include "compiler/workflow/options.hpp"
 
 #ifndef MIGC_VERSION
 #error "MIGC_VERSION must be defined by the build"
 #endif
 
 namespace migc::tool {
-
-namespace {
-
-// Writes `content` to `path` unless the file already holds exactly that, so
-// that build systems see no change. On failure stores the reason in `why`.
-bool write_if_changed(const std::string& path, const std::string& content, std::string& why) {
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (in) {
-      std::string old{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-      if (old == content) return true;
-    }
-  }
-  errno = 0;
-  std::FILE* out = std::fopen(path.c_str(), "wb");
-  if (out == nullptr) {
-    why = std::strerror(errno != 0 ? errno : EIO);
-    return false;
-  }
-  bool ok = std::fwrite(content.data(), 1, content.size(), out) == content.size();
-  int saved = errno;
-  ok = std::fclose(out) == 0 && ok;
-  if (!ok) why = std::strerror(saved != 0 ? saved : (errno != 0 ? errno : EIO));
-  return ok;
-}
-
-}  // namespace
 
 namespace detail {
 
@@ -111,24 +81,19 @@ int write_output(const std::string& path, const std::string& content) {
     std::cout.flush();
     return std::cout ? exit_code::ok : exit_code::usage;
   }
-  std::string why;
-  if (!write_if_changed(path, content, why)) {
-    std::cerr << "migc: error: cannot write '" << path << "': " << why << "\n";
+  if (std::optional<std::string> why = workflow::write_if_changed(path, content)) {
+    diag::sink sink;
+    sink.error(diag::code::E0191, {}, "cannot write '" + path + "': " + *why);
+    print_text(source::source_manager(), sink);
     return exit_code::usage;
   }
   return exit_code::ok;
 }
 
-// Builds the warning policy from -W arguments; prints the first bad one.
 std::optional<driver::options> driver_options(const std::vector<std::string>& warnings, bool syntax_only) {
-  driver::options opts;
-  opts.syntax_only = syntax_only;
-  for (const std::string& w : warnings) {
-    if (std::optional<std::string> why = opts.warnings.apply(w)) {
-      std::cerr << "migc: error: -W " << w << ": " << *why << "\n";
-      return std::nullopt;
-    }
-  }
+  diag::sink sink;
+  std::optional<driver::options> opts = workflow::driver_options(warnings, syntax_only, sink);
+  if (!opts) print_text(source::source_manager(), sink);
   return opts;
 }
 

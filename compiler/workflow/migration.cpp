@@ -127,4 +127,30 @@ std::optional<rt::apply_outcome> apply(database& db, const migration_setup& m, c
   return *done;
 }
 
+std::optional<std::string> live_schema_text(database& db, source::source_manager& sources, diag::sink& sink) {
+  assert(db.db.has_value());
+  std::optional<driver::compilation> live = driver::compile_live(sources, db.connection(), db.path, sink);
+  if (!live) return std::nullopt;
+  std::string out = fmt::format("-- schema of {} read by migc {}\n", db.path, MIGC_VERSION);
+  std::string ddl = driver::ordered_ddl(*live);
+  if (!ddl.empty()) out += "\n" + ddl;
+  return out;
+}
+
+std::optional<std::string> history_text(database& db, diag::sink& sink) {
+  if (!db.db) return fmt::format("'{}' does not exist: no history\n", db.path);
+  rt::result<std::vector<rt::history_row>> rows = rt::read_history(*db.db);
+  if (!rows) {
+    sink.error(diag::code::E0701, {}, rows.error().message);
+    return std::nullopt;
+  }
+  if (rows->empty()) return fmt::format("'{}' has no migc history\n", db.path);
+  std::string out;
+  for (const rt::history_row& h : *rows) {
+    out += fmt::format("#{} {} UTC  migc {}  schema {}  {} ms  {}\n", h.id, h.applied_at, h.version, h.schema_hash,
+                       h.duration_ms, h.outcome);
+  }
+  return out;
+}
+
 }  // namespace migc::workflow

@@ -87,4 +87,16 @@ struct apply_options {
 [[nodiscard]] std::optional<rt::apply_outcome> apply(database& db, const migration_setup& m,
                                                      const apply_options& options, diag::sink& sink);
 
+/// `migc schema`: the live schema of `db` (which must exist) as ordered
+/// canonical DDL under a header line naming it. Returns nullopt with the
+/// diagnostics of compile_live (E0401, E0701) in `sink`; they point into
+/// `sources`.
+[[nodiscard]] std::optional<std::string> live_schema_text(database& db, source::source_manager& sources,
+                                                          diag::sink& sink);
+
+/// `migc log`: the _migc_history rows of `db`, one line each, or a line
+/// saying there are none (or no file). Returns nullopt with E0701 in `sink`
+/// when the table cannot be read.
+[[nodiscard]] std::optional<std::string> history_text(database& db, diag::sink& sink);
+
 }  // namespace migc::workflow

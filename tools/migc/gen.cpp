@@ -1,7 +1,6 @@
 // migc gen cpp|fsharp: runs the bindings workflow (compiler/workflow/
 // bindings.hpp) and prints its diagnostics.
 #include "compiler/workflow/bindings.hpp"
-#include "compiler/workflow/options.hpp"
 #include "tools/migc/commands.hpp"
 
 namespace migc::tool {

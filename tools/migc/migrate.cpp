@@ -10,14 +10,9 @@
 #include <iostream>
 
 #include "compiler/diag/render.hpp"
-#include "compiler/driver/migration.hpp"
 #include "compiler/workflow/migration.hpp"
 #include "compiler/workflow/render.hpp"
 #include "tools/migc/commands.hpp"
-
-#ifndef MIGC_VERSION
-#error "MIGC_VERSION must be defined by the build"
-#endif
 
 namespace migc::tool {
 
@@ -141,50 +136,30 @@ int run_apply(const apply_command_options& o) {
 int run_log(const std::string& database) {
   diag::sink sink;
   std::optional<workflow::database> db = workflow::open_database(database, rt::open_mode::read_only, sink);
-  if (!db) {
+  std::optional<std::string> text = db ? workflow::history_text(*db, sink) : std::nullopt;
+  if (!text) {
     print_diagnostics(nullptr, sink);
     return exit_code::usage;
   }
-  if (!db->db) {
-    std::cout << fmt::format("'{}' does not exist: no history\n", database);
-    return exit_code::ok;
-  }
-  rt::result<std::vector<rt::history_row>> rows = rt::read_history(*db->db);
-  if (!rows) {
-    sink.error(diag::code::E0701, {}, rows.error().message);
-    print_diagnostics(nullptr, sink);
-    return exit_code::usage;
-  }
-  if (rows->empty()) std::cout << fmt::format("'{}' has no migc history\n", database);
-  for (const rt::history_row& h : *rows) {
-    std::cout << fmt::format("#{} {} UTC  migc {}  schema {}  {} ms  {}\n", h.id, h.applied_at, h.version,
-                             h.schema_hash, h.duration_ms, h.outcome);
-  }
+  std::cout << *text;
   return exit_code::ok;
 }
 
 int run_schema(const std::string& database, const std::string& output) {
   diag::sink sink;
   std::optional<workflow::database> db = workflow::open_database(database, rt::open_mode::read_only, sink);
-  if (!db) {
-    print_diagnostics(nullptr, sink);
-    return exit_code::usage;
-  }
-  if (!db->db) {
-    sink.error(diag::code::E0701, {}, fmt::format("'{}' does not exist", database));
+  if (db && !db->db) sink.error(diag::code::E0701, {}, fmt::format("'{}' does not exist", database));
+  if (!db || !db->db) {
     print_diagnostics(nullptr, sink);
     return exit_code::usage;
   }
   source::source_manager sources;
-  std::optional<driver::compilation> live = driver::compile_live(sources, &*db->db, database, sink);
-  if (!live) {
+  std::optional<std::string> text = workflow::live_schema_text(*db, sources, sink);
+  if (!text) {
     print_diagnostics(&sources, sink);
     return exit_code::errors;
   }
-  std::string out = fmt::format("-- schema of {} read by migc {}\n", database, MIGC_VERSION);
-  std::string ddl = driver::ordered_ddl(*live);
-  if (!ddl.empty()) out += "\n" + ddl;
-  return write_output(output, out);
+  return write_output(output, *text);
 }
 
 }  // namespace migc::tool

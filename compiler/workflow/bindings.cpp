@@ -8,6 +8,7 @@
 #include "compiler/backend/fsharp/fsharp.hpp"
 #include "compiler/backend/model/model.hpp"
 #include "compiler/backend/sql/printer.hpp"
+#include "compiler/workflow/compile.hpp"
 #include "compiler/workflow/files.hpp"
 #include "compiler/workflow/fingerprint.hpp"
 
@@ -54,14 +55,7 @@ std::string depfile_escape(std::string_view path) {
 
 bindings generate_bindings(const bindings_options& options, const driver::options& opts, diag::sink& sink) {
   bindings b;
-  for (const std::string& path : options.files) {
-    std::string why;
-    if (auto id = b.sources->add_file(path, &why)) {
-      b.inputs.push_back(*id);
-    } else {
-      sink.error(diag::code::E0190, {}, fmt::format("cannot read '{}': {}", path == "-" ? "<stdin>" : path, why));
-    }
-  }
+  b.inputs = load_files(*b.sources, options.files, sink);
   driver::compilation schema = driver::compile(*b.sources, b.inputs, opts, sink);
   if (sink.has_errors() || !schema.passes_ran) return b;
   backend::model::options model_opts;

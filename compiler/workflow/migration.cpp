@@ -6,6 +6,7 @@
 
 #include "compiler/diff/diff.hpp"
 #include "compiler/driver/migration.hpp"
+#include "compiler/workflow/compile.hpp"
 #include "compiler/workflow/fingerprint.hpp"
 #include "compiler/workflow/render.hpp"
 
@@ -29,15 +30,7 @@ namespace {
 
 bool prepare(const std::vector<std::string>& files, rt::connection* db, const std::string& db_name,
              const driver::options& opts, diag::sink& sink, migration_setup& m) {
-  std::vector<source::file_id> ids;
-  for (const std::string& path : files) {
-    std::string why;
-    if (auto id = m.sources->add_file(path, &why)) {
-      ids.push_back(*id);
-    } else {
-      sink.error(diag::code::E0190, {}, fmt::format("cannot read '{}': {}", path == "-" ? "<stdin>" : path, why));
-    }
-  }
+  std::vector<source::file_id> ids = load_files(*m.sources, files, sink);
   if (sink.has_errors()) return false;
   m.desired = driver::compile(*m.sources, ids, opts, sink);
   if (sink.has_errors() || !m.desired.passes_ran) return false;

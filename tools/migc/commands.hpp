@@ -117,16 +117,10 @@ int run_gen(const gen_options& options);
 namespace detail {
 /// The driver options for -W arguments; prints the first bad one (E0890).
 std::optional<driver::options> driver_options(const std::vector<std::string>& warnings, bool syntax_only);
-/// Whether an input could not be read (E0190).
-bool has_io_error(const diag::sink& sink);
 /// Writes `content` to `path` (standard output when empty); only when it
 /// changes, atomically (workflow::write_if_changed); prints E0191 on
 /// failure. Returns an exit code.
 int write_output(const std::string& path, const std::string& content);
-/// Adds every file to `sources`; an unreadable one is reported as E0190.
-/// Returns the ids of the files read, in order.
-std::vector<source::file_id> load(source::source_manager& sources, diag::sink& sink,
-                                  const std::vector<std::string>& files);
 /// Renders the diagnostics of `sink` as text on stderr.
 void print_text(const source::source_manager& sources, const diag::sink& sink);
 /// usage after an unreadable input, errors after any error, else ok.

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "compiler/diag/render.hpp"
+#include "compiler/workflow/compile.hpp"
 #include "compiler/workflow/migration.hpp"
 #include "compiler/workflow/render.hpp"
 #include "tools/migc/commands.hpp"
@@ -17,7 +18,6 @@
 namespace migc::tool {
 
 using detail::driver_options;
-using detail::has_io_error;
 using detail::write_output;
 
 namespace {
@@ -56,7 +56,7 @@ prepared prepare(const std::string& database, const std::vector<std::string>& fi
   p.m = workflow::prepare_migration(files, *p.db, *opts, sink, &kept);
   if (!p.m) {
     print_diagnostics(kept.get(), sink);
-    p.status = has_io_error(sink) ? exit_code::usage : exit_code::errors;
+    p.status = workflow::has_unreadable_input(sink) ? exit_code::usage : exit_code::errors;
   }
   return p;
 }

@@ -1,17 +1,21 @@
-// Atomic execution of a migration and the _migc_history table.
+// Atomic execution of a migration through the C API, phase by phase as
+// runtime/protocol.hpp lists them, and reading the _migc_history table.
 #include "runtime/executor.hpp"
 
 #include <filesystem>
 #include <set>
 #include <tuple>
 
+#include "runtime/protocol.hpp"
+
 namespace migc::rt {
 
 namespace {
 
 using clock = std::chrono::steady_clock;
+using protocol::phase;
 
-// One row of PRAGMA foreign_key_check.
+// One row of protocol::violations.
 struct violation {
   std::string table;
   std::int64_t rowid = 0;  // 0 for WITHOUT ROWID tables
@@ -23,7 +27,7 @@ struct violation {
 };
 
 result<std::set<violation>> foreign_key_violations(connection& db) {
-  result<statement> st = db.prepare("PRAGMA main.foreign_key_check");
+  result<statement> st = db.prepare(protocol::violations);
   if (!st) return st.error();
   std::set<violation> out;
   while (true) {
@@ -44,17 +48,6 @@ result<bool> foreign_keys_enabled(connection& db) {
   return *r == step_result::row && st->column_int64(0) != 0;
 }
 
-constexpr const char* create_history =
-    "CREATE TABLE IF NOT EXISTS _migc_history (\n"
-    "  id INTEGER PRIMARY KEY,\n"
-    "  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),\n"
-    "  migc_version TEXT NOT NULL,\n"
-    "  schema_hash TEXT NOT NULL,\n"
-    "  statements TEXT NOT NULL,\n"
-    "  duration_ms INTEGER NOT NULL,\n"
-    "  outcome TEXT NOT NULL\n"
-    ")";
-
 // Reports progress about every half second while a statement runs.
 struct progress_state {
   const apply_options* options = nullptr;
@@ -74,93 +67,157 @@ int on_progress(void* data) {
   return 0;
 }
 
-// Runs the statements inside the open transaction; records history.
-result<std::int64_t> run_inside(connection& db, const migration& m, const apply_options& options,
-                                const std::set<violation>& before, clock::time_point started) {
-  progress_state state{&options, 0, m.statements.size(), started, clock::now()};
-  if (options.progress) sqlite3_progress_handler(db.handle(), 100000, on_progress, &state);
-  std::string script;
-  for (std::size_t i = 0; i < m.statements.size(); ++i) {
-    state.index = i;
-    state.started = clock::now();
-    if (options.progress) options.progress(i, m.statements.size(), 0.0);
-    if (result<void> r = db.exec(m.statements[i]); !r) {
-      sqlite3_progress_handler(db.handle(), 0, nullptr, nullptr);
-      return r.error();
-    }
-    script += m.statements[i] + ";\n";
-  }
-  sqlite3_progress_handler(db.handle(), 0, nullptr, nullptr);
+// One run of the protocol on a connection: each phase of protocol::phases
+// through the C API, and what a failure must undo.
+class protocol_run {
+ public:
+  protocol_run(connection& db, const migration& m, const apply_options& options)
+      : db_(db), m_(m), options_(options), started_(clock::now()) {}
 
-  result<std::set<violation>> after = foreign_key_violations(db);
-  if (!after) return after.error();
-  std::string introduced;
-  int shown = 0;
-  std::size_t count = 0;
-  for (const violation& v : *after) {
-    if (before.count(v) != 0) continue;
-    ++count;
-    if (shown++ < 5) {
-      introduced +=
-          (introduced.empty() ? "" : ", ") + v.table + " rowid " + std::to_string(v.rowid) + " -> " + v.parent;
+  result<void> step(phase p) {
+    switch (p) {
+      case phase::foreign_keys_off:
+        return foreign_keys_off();
+      case phase::begin:
+        return begin();
+      case phase::snapshot_violations: {
+        result<std::set<violation>> found = foreign_key_violations(db_);
+        if (!found) return found.error();
+        before_ = std::move(*found);
+        return {};
+      }
+      case phase::statements:
+        return statements();
+      case phase::check_violations:
+        return check_violations();
+      case phase::record_history:
+        return record_history();
+      case phase::commit:
+        if (result<void> r = db_.exec(protocol::commit); !r) return r.error();
+        in_transaction_ = false;
+        return {};
+      case phase::restore_foreign_keys:
+        restore();
+        return {};
     }
+    return {};
   }
-  if (count > 0) {
+
+  // Leaves the connection as it was: rolls back an open transaction and
+  // restores foreign_keys.
+  void undo() {
+    if (in_transaction_) (void)db_.exec(protocol::rollback);
+    in_transaction_ = false;
+    restore();
+  }
+
+  [[nodiscard]] apply_outcome outcome() const {
+    return {history_id_, std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started_)};
+  }
+
+ private:
+  result<void> foreign_keys_off() {
+    if (result<void> r = db_.set_busy_timeout(options_.busy_timeout); !r) return r.error();
+    result<bool> enforced = foreign_keys_enabled(db_);
+    if (!enforced) return enforced.error();
+    enforced_ = *enforced;
+    if (result<void> r = db_.exec(protocol::foreign_keys_off); !r) return r.error();
+    switched_off_ = true;
+    return {};
+  }
+
+  result<void> begin() {
+    if (result<void> r = db_.exec(protocol::begin); !r) {
+      error e = r.error();
+      if ((e.code & 0xff) == SQLITE_BUSY) {
+        e.message = "the database is locked by another connection; gave up after " +
+                    std::to_string(options_.busy_timeout.count()) + " ms";
+      }
+      return e;
+    }
+    in_transaction_ = true;
+    return {};
+  }
+
+  result<void> statements() {
+    progress_state state{&options_, 0, m_.statements.size(), started_, clock::now()};
+    if (options_.progress) sqlite3_progress_handler(db_.handle(), 100000, on_progress, &state);
+    for (std::size_t i = 0; i < m_.statements.size(); ++i) {
+      state.index = i;
+      state.started = clock::now();
+      if (options_.progress) options_.progress(i, m_.statements.size(), 0.0);
+      if (result<void> r = db_.exec(m_.statements[i]); !r) {
+        sqlite3_progress_handler(db_.handle(), 0, nullptr, nullptr);
+        return r.error();
+      }
+    }
+    sqlite3_progress_handler(db_.handle(), 0, nullptr, nullptr);
+    return {};
+  }
+
+  result<void> check_violations() {
+    result<std::set<violation>> after = foreign_key_violations(db_);
+    if (!after) return after.error();
+    std::string introduced;
+    int shown = 0;
+    std::size_t count = 0;
+    for (const violation& v : *after) {
+      if (before_.count(v) != 0) continue;
+      ++count;
+      if (shown++ < 5) {
+        introduced +=
+            (introduced.empty() ? "" : ", ") + v.table + " rowid " + std::to_string(v.rowid) + " -> " + v.parent;
+      }
+    }
+    if (count == 0) return {};
     return error{SQLITE_CONSTRAINT_FOREIGNKEY,
                  "the migration would leave " + std::to_string(count) +
                      " row(s) violating foreign keys: " + introduced + (count > 5 ? ", ..." : ""),
                  ""};
   }
 
-  if (result<void> r = db.exec(create_history); !r) return r.error();
-  result<statement> insert = db.prepare(
-      "INSERT INTO _migc_history (migc_version, schema_hash, statements, duration_ms, outcome) "
-      "VALUES (?1, ?2, ?3, ?4, 'applied')");
-  if (!insert) return insert.error();
-  const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
-  if (auto r = insert->bind_text(1, m.version); !r) return r.error();
-  if (auto r = insert->bind_text(2, m.schema_hash); !r) return r.error();
-  if (auto r = insert->bind_text(3, script); !r) return r.error();
-  if (auto r = insert->bind_int64(4, elapsed.count()); !r) return r.error();
-  if (result<step_result> r = insert->step(); !r) return r.error();
-  return db.last_insert_rowid();
-}
+  result<void> record_history() {
+    if (result<void> r = db_.exec(protocol::create_history); !r) return r.error();
+    result<statement> insert = db_.prepare(std::string(protocol::insert_history) + "(?1, ?2, ?3, ?4, ?5)");
+    if (!insert) return insert.error();
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started_);
+    if (auto r = insert->bind_text(1, m_.version); !r) return r.error();
+    if (auto r = insert->bind_text(2, m_.schema_hash); !r) return r.error();
+    if (auto r = insert->bind_text(3, protocol::history_statements(m_.statements)); !r) return r.error();
+    if (auto r = insert->bind_int64(4, elapsed.count()); !r) return r.error();
+    if (auto r = insert->bind_text(5, protocol::outcome_applied); !r) return r.error();
+    if (result<step_result> r = insert->step(); !r) return r.error();
+    history_id_ = db_.last_insert_rowid();
+    return {};
+  }
+
+  void restore() {
+    if (switched_off_) (void)db_.exec(enforced_ ? protocol::foreign_keys_on : protocol::foreign_keys_off);
+    switched_off_ = false;
+  }
+
+  connection& db_;
+  const migration& m_;
+  const apply_options& options_;
+  clock::time_point started_;
+  bool enforced_ = false;      // foreign_keys before the run
+  bool switched_off_ = false;  // foreign_keys_off ran; restore_foreign_keys has not
+  bool in_transaction_ = false;
+  std::set<violation> before_;
+  std::int64_t history_id_ = 0;
+};
 
 }  // namespace
 
 result<apply_outcome> apply(connection& db, const migration& m, const apply_options& options) {
-  const clock::time_point started = clock::now();
-  if (result<void> r = db.set_busy_timeout(options.busy_timeout); !r) return r.error();
-  result<bool> enforced = foreign_keys_enabled(db);
-  if (!enforced) return enforced.error();
-  // Inside a transaction this pragma is a no-op: it must come first.
-  if (result<void> r = db.exec("PRAGMA foreign_keys = OFF"); !r) return r.error();
-  auto restore = [&] { (void)db.exec(*enforced ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF"); };
-
-  if (result<void> r = db.exec("BEGIN IMMEDIATE"); !r) {
-    restore();
-    error e = r.error();
-    if ((e.code & 0xff) == SQLITE_BUSY) {
-      e.message = "the database is locked by another connection; gave up after " +
-                  std::to_string(options.busy_timeout.count()) + " ms";
+  protocol_run r(db, m, options);
+  for (phase p : protocol::phases) {
+    if (result<void> done = r.step(p); !done) {
+      r.undo();
+      return done.error();
     }
-    return e;
   }
-  result<std::set<violation>> before = foreign_key_violations(db);
-  result<std::int64_t> id =
-      before ? run_inside(db, m, options, *before, started) : result<std::int64_t>(before.error());
-  if (!id) {
-    (void)db.exec("ROLLBACK");
-    restore();
-    return id.error();
-  }
-  if (result<void> r = db.exec("COMMIT"); !r) {
-    (void)db.exec("ROLLBACK");
-    restore();
-    return r.error();
-  }
-  restore();
-  return apply_outcome{*id, std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started)};
+  return r.outcome();
 }
 
 result<std::vector<history_row>> read_history(connection& db) {

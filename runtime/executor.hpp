@@ -1,11 +1,9 @@
 // Executing a migration atomically, and migc's history table. Only SQLite
 // and the standard library: the statements arrive as plain text.
 //
-// Foreign keys: SQLite ignores PRAGMA foreign_keys inside a transaction, so
-// enforcement is switched off before BEGIN and restored after COMMIT or
-// ROLLBACK; PRAGMA foreign_key_check runs before COMMIT and any violation
-// rolls everything back. Without that order, dropping a parent table during
-// a rebuild would cascade-delete its children's rows.
+// The phases (foreign keys off before BEGIN, the foreign_key_check before
+// COMMIT, the history row) are those of runtime/protocol.hpp, which the
+// sqlite3 script of runtime/script.hpp follows too.
 #pragma once
 
 #include <chrono>
@@ -14,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/protocol.hpp"
 #include "runtime/sqlite.hpp"
 
 namespace migc::rt {
@@ -41,7 +40,7 @@ struct apply_outcome {
 };
 
 /// The name of migc's history table.
-inline constexpr const char* history_table = "_migc_history";
+inline constexpr const char* history_table = protocol::history_table;
 
 /// Runs `m` on `db` in one IMMEDIATE transaction with foreign keys off, then
 /// checks foreign keys, records a row in _migc_history (created if missing)

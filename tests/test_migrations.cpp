@@ -24,11 +24,11 @@
 //                            a known-bug case that passes fails (remove it)
 //
 // The runner plans with prepare_migration on a connection with foreign keys
-// on (as an application holds it), refuses as `migc apply` does, and
-// applies with rt::apply. A refused case (or apply-fails) must leave the
-// file byte-identical. An applied case must then have: the live schema,
-// introspected again, equal to a fresh build of to*.sql through the
-// normalized models; every row of every table of from that still exists (by
+// on (as an application holds it), refuses with workflow::refusals as
+// `migc apply` does, and applies with rt::apply. A refused case (or
+// apply-fails) must leave the file byte-identical. An applied case must
+// then have: the live schema, introspected again, equal to a fresh build
+// of to*.sql through the normalized models; every row of every table of from that still exists (by
 // name or rename hint) carried over, keyed by rowid (rowid tables on both
 // sides) or as a sorted multiset (WITHOUT ROWID), on the columns both sides
 // have (renamed columns mapped, the new column's affinity applied) and new
@@ -51,6 +51,7 @@
 #include "compiler/diff/rename_hints.hpp"
 #include "compiler/driver/migration.hpp"
 #include "compiler/normalize/model.hpp"
+#include "compiler/workflow/migration.hpp"
 #include "runtime/executor.hpp"
 #include "tests/support/migration_case.hpp"
 
@@ -150,7 +151,7 @@ std::int64_t count_rows(migc::rt::connection& db, const std::string& table) {
 
 // Compares the rows of every table of `before` that survives into `desired`
 // with what the migrated database holds.
-void check_rows(const migration_case& c, const migc::driver::migration_setup& m,
+void check_rows(const migration_case& c, const migc::workflow::migration_setup& m,
                 const std::map<std::string, table_rows>& before, migc::rt::connection& db,
                 std::vector<std::string>& failures) {
   const migc::catalog::catalog& desired = m.desired.catalog;
@@ -243,26 +244,23 @@ void check_rows(const migration_case& c, const migc::driver::migration_setup& m,
   }
 }
 
-std::vector<std::string> refusal_codes(const migc::driver::migration_setup& m, bool allow_destructive,
+std::vector<std::string> refusal_codes(const migc::workflow::migration_setup& m, bool allow_destructive,
                                        std::vector<std::string>& why) {
   std::vector<std::string> codes;
-  for (const migc::plan::check_result& r : m.problems) {
-    using kind = migc::plan::data_check::kind;
-    bool loss = r.check->what == kind::loses_rows || r.check->what == kind::loses_values;
-    if (loss && allow_destructive) continue;
-    codes.emplace_back(loss ? "E0501" : "E0502");
-    why.push_back(fmt::format("{} {}: {} ({} row(s))", codes.back(), r.at->description, r.check->subject, r.count));
+  for (const migc::diag::diagnostic& d : migc::workflow::refusals(m, allow_destructive)) {
+    codes.emplace_back(migc::diag::code_name(d.id));
+    why.push_back(codes.back() + " " + d.message);
   }
   std::sort(codes.begin(), codes.end());
   codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   return codes;
 }
 
-std::optional<migc::driver::migration_setup> prepare(const migration_case& c, migc::rt::connection& db,
-                                                     std::vector<std::string>& failures) {
+std::optional<migc::workflow::migration_setup> prepare(const migration_case& c, migc::rt::connection& db,
+                                                       std::vector<std::string>& failures) {
   migc::diag::sink sink;
-  std::optional<migc::driver::migration_setup> m =
-      migc::driver::prepare_migration(c.to, &db, c.name + ".db", migc::driver::options{}, sink);
+  std::optional<migc::workflow::migration_setup> m =
+      migc::workflow::prepare_migration(c.to, &db, c.name + ".db", migc::driver::options{}, sink);
   if (!m) {
     // The diagnostics point into m's sources, gone with it: messages only.
     std::string text;
@@ -299,7 +297,7 @@ std::vector<std::string> run_case(const migration_case& c, const fs::path& work,
   }
   if (!failures.empty() || !db.exec("PRAGMA foreign_keys = ON")) return failures;
 
-  std::optional<migc::driver::migration_setup> m = prepare(c, db, failures);
+  std::optional<migc::workflow::migration_setup> m = prepare(c, db, failures);
   if (!m) return failures;
   plan_sql = migc::plan::plan_sql(m->plan);
   const std::string bytes_before = read_file(file);
@@ -346,15 +344,7 @@ std::vector<std::string> run_case(const migration_case& c, const fs::path& work,
     }
   }
 
-  migc::rt::migration run;
-  for (const migc::plan::step& s : m->plan.steps) {
-    for (const std::string& sql : s.sql) {
-      run.statements.push_back(sql);
-      run.descriptions.push_back(s.description);
-    }
-  }
-  run.schema_hash = m->schema_hash;
-  run.version = "test";
+  const migc::rt::migration run = migc::workflow::to_migration(*m);
   auto applied = migc::rt::apply(db, run);
   if (c.apply_fails) {
     if (applied) failures.push_back("rt::apply succeeded, expected a rollback");
@@ -386,7 +376,7 @@ std::vector<std::string> run_case(const migration_case& c, const fs::path& work,
   if (std::string r = migc::test::query_text(db, "SELECT count(*) FROM _migc_history"); r != "1") {
     failures.push_back("_migc_history rows: " + r);
   }
-  if (std::optional<migc::driver::migration_setup> again = prepare(c, db, failures); again && !again->plan.empty()) {
+  if (std::optional<migc::workflow::migration_setup> again = prepare(c, db, failures); again && !again->plan.empty()) {
     failures.push_back("the second plan is not empty:\n" + migc::plan::plan_sql(again->plan));
   }
   for (const auto& [sql, want] : c.after) {

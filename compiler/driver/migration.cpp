@@ -1,10 +1,9 @@
-// The migration pipeline: compile both sides, diff, plan, preflight.
+// The live schema compiled, and compilations printed as ordered DDL.
 #include "compiler/driver/migration.hpp"
 
 #include <fmt/format.h>
 
 #include "compiler/backend/sql/printer.hpp"
-#include "compiler/diff/diff.hpp"
 #include "compiler/introspect/introspect.hpp"
 
 namespace migc::driver {
@@ -17,15 +16,6 @@ std::string ordered_ddl(const compilation& c) {
     out += ";\n";
   }
   return out;
-}
-
-std::string fingerprint(std::string_view text) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return fmt::format("{:016x}", h);
 }
 
 std::optional<compilation> compile_live(source::source_manager& sources, rt::connection* db, const std::string& db_name,
@@ -67,54 +57,6 @@ std::optional<compilation> compile_live(source::source_manager& sources, rt::con
     }
   }
   return c;
-}
-
-namespace {
-
-std::optional<migration_setup> prepare(const std::vector<std::string>& files, rt::connection* db,
-                                       const std::string& db_name, const options& opts, diag::sink& sink,
-                                       migration_setup& m) {
-  std::vector<source::file_id> ids;
-  for (const std::string& path : files) {
-    std::string why;
-    if (auto id = m.sources->add_file(path, &why)) {
-      ids.push_back(*id);
-    } else {
-      sink.error(diag::code::E0190, {}, fmt::format("cannot read '{}': {}", path == "-" ? "<stdin>" : path, why));
-    }
-  }
-  if (sink.has_errors()) return std::nullopt;
-  m.desired = compile(*m.sources, ids, opts, sink);
-  if (sink.has_errors() || !m.desired.passes_ran) return std::nullopt;
-  m.schema_hash = fingerprint(ordered_ddl(m.desired));
-
-  std::optional<compilation> live = compile_live(*m.sources, db, db_name, sink);
-  if (!live) return std::nullopt;
-  m.live = std::move(*live);
-
-  diff::rename_hints hints = diff::read_rename_hints(*m.sources, m.desired.scripts, m.desired.catalog);
-  m.diff = diff::compare(m.live.catalog, m.desired.catalog, hints, sink);
-  m.plan = plan::make_plan(m.live.catalog, m.desired.catalog, m.desired.order, m.diff);
-  if (db != nullptr) {
-    rt::result<std::vector<plan::check_result>> found = plan::preflight(m.plan, *db);
-    if (!found) {
-      sink.error(diag::code::E0701, {}, fmt::format("preflight query failed: {}", rt::to_string(found.error())));
-      return std::nullopt;
-    }
-    m.problems = std::move(*found);
-  }
-  return std::move(m);
-}
-
-}  // namespace
-
-std::optional<migration_setup> prepare_migration(const std::vector<std::string>& files, rt::connection* db,
-                                                 const std::string& db_name, const options& opts, diag::sink& sink,
-                                                 std::unique_ptr<source::source_manager>* kept_sources) {
-  migration_setup m;
-  std::optional<migration_setup> result = prepare(files, db, db_name, opts, sink, m);
-  if (!result && kept_sources != nullptr) *kept_sources = std::move(m.sources);
-  return result;
 }
 
 }  // namespace migc::driver

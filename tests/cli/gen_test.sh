@@ -92,6 +92,8 @@ for lang in cpp fsharp; do
   check "$lang: --check fails when stale" run 1 gen "$lang" schema2/customers.sql schema2/orders.sql \
     schema2/reports.sql -o "$out" --check
   check "$lang: --check names a stale file" grep -q "is out of date" "$work/err"
+  check "$lang: stale files carry E0605" grep -q "^migc: error: .* is out of date \[E0605\]" "$work/err"
+  check "$lang: the count is a note" grep -q "^migc: note: [0-9]* generated files\? \(is\|are\) stale; run 'migc gen $lang' again" "$work/err"
   check "$lang: --check writes nothing" test "$snapshot" = "$(for f in "$out"/*; do mtime "$f"; done)"
   first=$(ls "$out" | head -n 1)
   mv "$out/$first" "$work/moved"

@@ -103,6 +103,7 @@ check "apply with backup" run 0 apply --db app.db --backup backup.db v2.sql
 check "backup holds the old schema" bash -c "[ \"\$(python3 -c \"import sqlite3; print(sqlite3.connect('$work/backup.db').execute(\\\"SELECT count(*) FROM sqlite_schema WHERE name = 'user_notes'\\\").fetchone()[0])\")\" = 0 ]"
 check "rows survived the rebuild (cascade children too)" bash -c "[ \"\$(python3 -c \"import sqlite3; print(sqlite3.connect('$work/app.db').execute('SELECT count(*) FROM notes').fetchone()[0])\")\" = 3 ]"
 check "backup refuses to overwrite" run 2 apply --db app.db --backup backup.db v1.sql
+check "backup failure message" grep -q "^migc: error: cannot back up to 'backup.db': .*already exists \[E0704\]" err
 
 # destructive changes are refused, the file untouched, unless allowed
 cp app.db before.db

@@ -1,56 +1,22 @@
 // migc check, compile and help: load files, run the driver, render the
-// diagnostics, print the result.
+// diagnostics, print the result; and the helpers every command file shares.
 #include "tools/migc/commands.hpp"
 
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
-#include "compiler/backend/sql/printer.hpp"
 #include "compiler/diag/diagnostic.hpp"
 #include "compiler/diag/render.hpp"
 #include "compiler/driver/driver.hpp"
 #include "compiler/source/source.hpp"
-
-#ifndef MIGC_VERSION
-#error "MIGC_VERSION must be defined by the build"
-#endif
+#include "compiler/workflow/compile.hpp"
+#include "compiler/workflow/files.hpp"
+#include "compiler/workflow/options.hpp"
 
 namespace migc::tool {
-
-namespace {
-
-// Writes `content` to `path` unless the file already holds exactly that, so
-// that build systems see no change. On failure stores the reason in `why`.
-bool write_if_changed(const std::string& path, const std::string& content, std::string& why) {
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (in) {
-      std::string old{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-      if (old == content) return true;
-    }
-  }
-  errno = 0;
-  std::FILE* out = std::fopen(path.c_str(), "wb");
-  if (out == nullptr) {
-    why = std::strerror(errno != 0 ? errno : EIO);
-    return false;
-  }
-  bool ok = std::fwrite(content.data(), 1, content.size(), out) == content.size();
-  int saved = errno;
-  ok = std::fclose(out) == 0 && ok;
-  if (!ok) why = std::strerror(saved != 0 ? saved : (errno != 0 ? errno : EIO));
-  return ok;
-}
-
-}  // namespace
 
 namespace detail {
 
@@ -71,22 +37,6 @@ std::string display_path(const std::string& path) {
   return p.lexically_normal().generic_string();
 }
 
-// Adds every file to `sources`; an unreadable one is reported as E0190.
-// Returns the ids of the files read, in order.
-std::vector<source::file_id> load(source::source_manager& sources, diag::sink& sink,
-                                  const std::vector<std::string>& files) {
-  std::vector<source::file_id> ids;
-  for (const std::string& path : files) {
-    std::string why;
-    if (auto id = sources.add_file(path, &why)) {
-      ids.push_back(*id);
-    } else {
-      sink.error(diag::code::E0190, {}, fmt::format("cannot read '{}': {}", path == "-" ? "<stdin>" : path, why));
-    }
-  }
-  return ids;
-}
-
 void print_text(const source::source_manager& sources, const diag::sink& sink) {
   if (sink.empty()) return;
   std::cerr << diag::render_text(sources, sink.all(), diag::use_color(STDERR_FILENO));
@@ -94,15 +44,8 @@ void print_text(const source::source_manager& sources, const diag::sink& sink) {
 }
 
 int exit_status(const diag::sink& sink) {
-  if (detail::has_io_error(sink)) return exit_code::usage;
+  if (workflow::has_unreadable_input(sink)) return exit_code::usage;
   return sink.has_errors() ? exit_code::errors : exit_code::ok;
-}
-
-bool has_io_error(const diag::sink& sink) {
-  for (const diag::diagnostic& d : sink.all()) {
-    if (d.id == diag::code::E0190) return true;
-  }
-  return false;
 }
 
 int write_output(const std::string& path, const std::string& content) {
@@ -111,24 +54,19 @@ int write_output(const std::string& path, const std::string& content) {
     std::cout.flush();
     return std::cout ? exit_code::ok : exit_code::usage;
   }
-  std::string why;
-  if (!write_if_changed(path, content, why)) {
-    std::cerr << "migc: error: cannot write '" << path << "': " << why << "\n";
+  if (std::optional<std::string> why = workflow::write_if_changed(path, content)) {
+    diag::sink sink;
+    sink.error(diag::code::E0191, {}, "cannot write '" + path + "': " + *why);
+    print_text(source::source_manager(), sink);
     return exit_code::usage;
   }
   return exit_code::ok;
 }
 
-// Builds the warning policy from -W arguments; prints the first bad one.
 std::optional<driver::options> driver_options(const std::vector<std::string>& warnings, bool syntax_only) {
-  driver::options opts;
-  opts.syntax_only = syntax_only;
-  for (const std::string& w : warnings) {
-    if (std::optional<std::string> why = opts.warnings.apply(w)) {
-      std::cerr << "migc: error: -W " << w << ": " << *why << "\n";
-      return std::nullopt;
-    }
-  }
+  diag::sink sink;
+  std::optional<driver::options> opts = workflow::driver_options(warnings, syntax_only, sink);
+  if (!opts) print_text(source::source_manager(), sink);
   return opts;
 }
 
@@ -137,8 +75,6 @@ std::optional<driver::options> driver_options(const std::vector<std::string>& wa
 using detail::display_path;
 using detail::driver_options;
 using detail::exit_status;
-using detail::has_io_error;
-using detail::load;
 using detail::print_text;
 
 int run_check(const check_options& options) {
@@ -146,7 +82,7 @@ int run_check(const check_options& options) {
   if (!opts) return exit_code::usage;
   source::source_manager sources;
   diag::sink sink;
-  std::vector<source::file_id> ids = load(sources, sink, options.files);
+  std::vector<source::file_id> ids = workflow::load_files(sources, options.files, sink);
   (void)driver::compile(sources, ids, *opts, sink);
   sink.sort_by_location();
   if (options.format == output_format::json) {
@@ -163,22 +99,15 @@ int run_compile(const compile_options& options) {
   if (!opts) return exit_code::usage;
   source::source_manager sources;
   diag::sink sink;
-  std::vector<source::file_id> ids = load(sources, sink, options.files);
+  std::vector<source::file_id> ids = workflow::load_files(sources, options.files, sink);
   driver::compilation schema = driver::compile(sources, ids, *opts, sink);
   sink.sort_by_location();
   print_text(sources, sink);
   if (int status = exit_status(sink); status != exit_code::ok) return status;
 
-  std::string out = "-- generated by migc " MIGC_VERSION " from";
-  for (const std::string& path : options.files) out += " " + display_path(path);
-  out += "\n";
-  for (std::uint32_t position : schema.order) {
-    out += "\n";
-    out += backend::sql::print_statement(*schema.catalog.at(position).statement);
-    out += ";\n";
-  }
-
-  return detail::write_output(options.output, out);
+  std::vector<std::string> inputs;
+  for (const std::string& path : options.files) inputs.push_back(display_path(path));
+  return detail::write_output(options.output, workflow::compile_text(schema, inputs));
 }
 
 int run_help_lints() {

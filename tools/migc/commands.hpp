@@ -9,6 +9,7 @@
 #include "compiler/diag/diagnostic.hpp"
 #include "compiler/driver/driver.hpp"
 #include "compiler/source/source.hpp"
+#include "compiler/workflow/bindings.hpp"
 
 namespace migc::tool {
 
@@ -98,40 +99,28 @@ int run_schema(const std::string& database, const std::string& output);
 
 /// `migc gen cpp|fsharp`.
 struct gen_options {
-  std::string language;  // "cpp" or "fsharp"
-  std::vector<std::string> files;
+  workflow::bindings_options bindings;
   std::vector<std::string> warnings;
-  std::string output_dir;
-  std::string name_space = "db";   // cpp
-  std::string name = "schema";     // cpp: <name>.hpp / <name>.cpp
-  std::string project = "Schema";  // fsharp: <project>.fsproj
-  std::vector<std::string> exclude;
-  std::string depfile;  // empty: none
   bool check = false;
 };
 
-/// Compiles `files`, builds the binding model and generates the bindings
-/// into output_dir, writing a file only when its content changes (and then
-/// atomically, by rename), plus a Makefile-style depfile when asked. With
-/// check, writes nothing and returns errors when any generated file on disk
-/// differs from what would be generated (listing them). Returns ok, errors
-/// (diagnostics or stale files) or usage (unreadable input, unwritable
-/// output).
+/// Runs the bindings workflow (compiler/workflow/bindings.hpp): generates
+/// the bindings of `bindings.files` into bindings.output_dir, writing a
+/// file only when its content changes (atomically), plus a Makefile-style
+/// depfile when asked. With check, writes nothing and reports each
+/// generated file on disk that is missing or differs (E0605). Returns ok,
+/// errors (diagnostics or stale files) or usage (unreadable input, E0190;
+/// unwritable output, E0191 or E0192).
 int run_gen(const gen_options& options);
 
 // Shared by the command files.
 namespace detail {
-/// The driver options for -W arguments; prints the first bad one.
+/// The driver options for -W arguments; prints the first bad one (E0890).
 std::optional<driver::options> driver_options(const std::vector<std::string>& warnings, bool syntax_only);
-/// Whether an input could not be read (E0190).
-bool has_io_error(const diag::sink& sink);
 /// Writes `content` to `path` (standard output when empty); only when it
-/// changes. Returns an exit code.
+/// changes, atomically (workflow::write_if_changed); prints E0191 on
+/// failure. Returns an exit code.
 int write_output(const std::string& path, const std::string& content);
-/// Adds every file to `sources`; an unreadable one is reported as E0190.
-/// Returns the ids of the files read, in order.
-std::vector<source::file_id> load(source::source_manager& sources, diag::sink& sink,
-                                  const std::vector<std::string>& files);
 /// Renders the diagnostics of `sink` as text on stderr.
 void print_text(const source::source_manager& sources, const diag::sink& sink);
 /// usage after an unreadable input, errors after any error, else ok.

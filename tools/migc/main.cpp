@@ -76,21 +76,23 @@ int run(int argc, char** argv) {
   CLI::App* gen_cmd = app.add_subcommand("gen", "generate type-safe bindings from the schema");
   gen_cmd->require_subcommand(1);
   auto add_gen_options = [&gen](CLI::App* cmd) {
-    cmd->add_option("-o,--output-dir", gen.output_dir, "the directory to write the generated files to")->required();
-    cmd->add_option("--exclude", gen.exclude, "leave this table or view out (repeatable)")->allow_extra_args(false);
-    cmd->add_option("--depfile", gen.depfile, "write a Makefile-style depfile naming the inputs");
+    cmd->add_option("-o,--output-dir", gen.bindings.output_dir, "the directory to write the generated files to")
+        ->required();
+    cmd->add_option("--exclude", gen.bindings.exclude, "leave this table or view out (repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_option("--depfile", gen.bindings.depfile, "write a Makefile-style depfile naming the inputs");
     cmd->add_flag("--check", gen.check, "write nothing; exit 1 when the generated files on disk are stale");
     cmd->add_option("-W", gen.warnings, "no-<name>: silence a warning; error: warnings are errors")
         ->allow_extra_args(false);
-    cmd->add_option("files", gen.files, "schema files")->required();
+    cmd->add_option("files", gen.bindings.files, "schema files")->required();
   };
   CLI::App* gen_cpp = gen_cmd->add_subcommand("cpp", "C++ bindings: <name>.hpp and <name>.cpp");
   add_gen_options(gen_cpp);
-  gen_cpp->add_option("--namespace", gen.name_space, "the C++ namespace of the bindings (default: db)");
-  gen_cpp->add_option("--name", gen.name, "the generated files' base name (default: schema)");
+  gen_cpp->add_option("--namespace", gen.bindings.name_space, "the C++ namespace of the bindings (default: db)");
+  gen_cpp->add_option("--name", gen.bindings.name, "the generated files' base name (default: schema)");
   CLI::App* gen_fsharp = gen_cmd->add_subcommand("fsharp", "F# bindings: one module per schema file, and a .fsproj");
   add_gen_options(gen_fsharp);
-  gen_fsharp->add_option("--project", gen.project, "the project file's name (default: Schema)");
+  gen_fsharp->add_option("--project", gen.bindings.project, "the project file's name (default: Schema)");
 
   CLI::App* help_cmd = app.add_subcommand("help", "documentation topics");
   CLI::App* help_lints = help_cmd->add_subcommand("lints", "list every warning with its name and meaning");
@@ -114,7 +116,7 @@ int run(int argc, char** argv) {
   if (log_cmd->parsed()) return run_log(log_db);
   if (schema_cmd->parsed()) return run_schema(schema_db, schema_out);
   if (gen_cpp->parsed() || gen_fsharp->parsed()) {
-    gen.language = gen_cpp->parsed() ? "cpp" : "fsharp";
+    gen.bindings.language = gen_cpp->parsed() ? "cpp" : "fsharp";
     return run_gen(gen);
   }
   return run_compile(compile);

@@ -14,14 +14,6 @@ ast::create_table build_create_table(builder& b, const node& n);
 
 namespace {
 
-template <typename T>
-void set_temp(builder& b, const node& n, T& out) {
-  if (const node* t = child<g::temp_marker>(n)) {
-    out.temp = true;
-    out.temporary_spelling = b.text_of(*t).size() == 9;
-  }
-}
-
 void trigger_checks(builder& b, const node& n, const ast::target_table& target, ast::indexed_kind indexed) {
   if (!b.in_trigger) return;
   if (target.name.schema) {
@@ -47,8 +39,8 @@ ast::insert build_insert(builder& b, const node& n) {
     if (is<g::with_clause>(*c)) {
       s.with = b.with(*c);
     } else if (is<g::insert_verb>(*c)) {
-      s.replace = starts_with_keyword(b.text_of(*c), g::kw::replace);
-      s.or_conflict = conflict_of(b, child<g::or_conflict>(*c));
+      s.replace = child<g::replace_verb>(*c) != nullptr;
+      s.or_conflict = conflict_of(child<g::or_conflict>(*c));
     } else if (is<g::target_table>(*c) || is<g::trigger_table>(*c)) {
       s.target = b.target(*c);
     } else if (is<g::column_list>(*c)) {
@@ -88,7 +80,7 @@ ast::update build_update(builder& b, const node& n) {
     if (is<g::with_clause>(*c)) {
       s.with = b.with(*c);
     } else if (is<g::or_conflict>(*c)) {
-      s.or_conflict = conflict_of(b, c);
+      s.or_conflict = conflict_of(c);
     } else if (is<g::target_table>(*c) || is<g::trigger_table>(*c)) {
       s.target = b.target(*c);
     } else if (is<g::indexed_by>(*c)) {
@@ -144,7 +136,7 @@ ast::delete_ build_delete(builder& b, const node& n) {
 
 ast::create_trigger build_trigger(builder& b, const node& n) {
   ast::create_trigger t;
-  set_temp(b, n, t);
+  set_temp(n, t);
   bool named = false;
   for (const auto& c : n.children) {
     if (is<g::temp_marker>(*c)) {
@@ -159,16 +151,18 @@ ast::create_trigger build_trigger(builder& b, const node& n) {
       } else {
         t.table = b.qualified(*c);
       }
-    } else if (is<g::trigger_time>(*c)) {
-      const auto x = b.text_of(*c);
-      t.timing = starts_with_keyword(x, g::kw::before)  ? ast::trigger_timing::before
-                 : starts_with_keyword(x, g::kw::after) ? ast::trigger_timing::after
-                                                        : ast::trigger_timing::instead_of;
-    } else if (is<g::trigger_event>(*c)) {
-      const auto x = b.text_of(*c);
-      t.event = starts_with_keyword(x, g::kw::delete_)  ? ast::trigger_event::delete_
-                : starts_with_keyword(x, g::kw::insert) ? ast::trigger_event::insert
-                                                        : ast::trigger_event::update;
+    } else if (is<g::trigger_before>(*c)) {
+      t.timing = ast::trigger_timing::before;
+    } else if (is<g::trigger_after>(*c)) {
+      t.timing = ast::trigger_timing::after;
+    } else if (is<g::trigger_instead_of>(*c)) {
+      t.timing = ast::trigger_timing::instead_of;
+    } else if (is<g::trigger_on_delete>(*c)) {
+      t.event = ast::trigger_event::delete_;
+    } else if (is<g::trigger_on_insert>(*c)) {
+      t.event = ast::trigger_event::insert;
+    } else if (is<g::trigger_on_update>(*c)) {
+      t.event = ast::trigger_event::update;
       if (const node* cols = child<g::idlist>(*c)) t.update_of = b.idlist(*cols);
     } else if (is<g::for_each_row>(*c)) {
       t.for_each_row = true;
@@ -221,8 +215,7 @@ std::vector<ast::set_clause> builder::set_list(const node& n) {
       s.columns.push_back(identifier(*c->children.front()));
     }
     s.value = expr(*c->children.back());
-    const char* eq = g::skip_separators(c->children.front()->end, c->end);
-    s.double_equals = c->end - eq >= 2 && eq[0] == '=' && eq[1] == '=';
+    s.double_equals = child<g::double_equals>(*c) != nullptr;
     out.push_back(std::move(s));
   }
   return out;
@@ -254,7 +247,7 @@ ast::statement builder::statement(std::span<const node* const> top) {
   const node* cmd = nullptr;
   for (const node* c : top) {
     if (is<g::explain_prefix>(*c)) {
-      s.explain = has_keyword(text_of(*c), g::kw::plan) ? ast::explain_mode::query_plan : ast::explain_mode::explain;
+      s.explain = child<g::query_plan>(*c) != nullptr ? ast::explain_mode::query_plan : ast::explain_mode::explain;
     } else {
       cmd = c;
     }
@@ -263,9 +256,7 @@ ast::statement builder::statement(std::span<const node* const> top) {
   const node& n = *cmd;
   s.where = {file_, span_of(*top.front()).begin, span_of(*top.back()).end};
   if (is<g::create_table>(n)) {
-    ast::create_table t = build_create_table(*this, n);
-    set_temp(*this, n, t);
-    s.node = std::move(t);
+    s.node = build_create_table(*this, n);
   } else if (is<g::create_index>(n)) {
     ast::create_index x;
     x.unique = child<g::unique_marker>(n) != nullptr;
@@ -279,7 +270,7 @@ ast::statement builder::statement(std::span<const node* const> top) {
     s.node = std::move(x);
   } else if (is<g::create_view>(n)) {
     ast::create_view v;
-    set_temp(*this, n, v);
+    set_temp(n, v);
     v.if_not_exists = child<g::if_not_exists>(n) != nullptr;
     v.name = qualified(*child<g::qualified_name>(n));
     if (const node* cols = child<g::eidlist>(n)) v.columns = eidlist(*cols);
@@ -336,7 +327,7 @@ ast::statement builder::statement(std::span<const node* const> top) {
       a.from = identifier(*names.front());
       if (const node* set = child<g::set_not_null>(op)) {
         a.what = ast::alter_table::kind::set_not_null;
-        if (const node* oc = child<g::on_conflict>(*set)) a.on_conflict = conflict_of(*this, oc);
+        if (const node* oc = child<g::on_conflict>(*set)) a.on_conflict = conflict_of(oc);
       } else {
         a.what = ast::alter_table::kind::drop_not_null;
       }
@@ -347,11 +338,10 @@ ast::statement builder::statement(std::span<const node* const> top) {
     s.node = std::move(a);
   } else if (is<g::drop_stmt>(n)) {
     ast::drop d;
-    const auto k = text_of(*child<g::object_kind>(n));
-    d.what = starts_with_keyword(k, g::kw::table)   ? ast::object_kind::table
-             : starts_with_keyword(k, g::kw::view)  ? ast::object_kind::view
-             : starts_with_keyword(k, g::kw::index) ? ast::object_kind::index
-                                                    : ast::object_kind::trigger;
+    d.what = child<g::drop_table_kind>(n) != nullptr   ? ast::object_kind::table
+             : child<g::drop_view_kind>(n) != nullptr  ? ast::object_kind::view
+             : child<g::drop_index_kind>(n) != nullptr ? ast::object_kind::index
+                                                       : ast::object_kind::trigger;
     d.if_exists = child<g::if_exists>(n) != nullptr;
     d.name = qualified(*child<g::qualified_name>(n));
     s.node = std::move(d);
@@ -359,32 +349,26 @@ ast::statement builder::statement(std::span<const node* const> top) {
     ast::pragma p;
     p.name = qualified(*child<g::qualified_name>(n));
     if (const node* v = child<g::pragma_value>(n)) {
-      const auto whole = text_of(n);
-      const std::size_t name_end =
-          static_cast<std::size_t>(text_of(*child<g::qualified_name>(n)).data() - whole.data()) +
-          text_of(*child<g::qualified_name>(n)).size();
-      const char first = *grammar::skip_separators(whole.data() + name_end, whole.data() + whole.size());
-      p.how = first == '=' ? ast::pragma::form::assign : ast::pragma::form::call;
-      const char* eq = g::skip_separators(whole.data() + name_end, whole.data() + whole.size());
-      p.double_equals = whole.data() + whole.size() - eq >= 2 && eq[0] == '=' && eq[1] == '=';
+      p.double_equals = child<g::double_equals>(n) != nullptr;
+      const bool assigned = p.double_equals || child<g::single_equals>(n) != nullptr;
+      p.how = assigned ? ast::pragma::form::assign : ast::pragma::form::call;
       p.value = std::string(text_of(*v));
       if (const node* name = child<g::nm>(*v)) p.value_name = identifier(*name);
     }
     s.node = std::move(p);
   } else if (is<g::begin_stmt>(n)) {
     ast::begin x;
-    if (const node* m = child<g::transaction_mode>(n)) {
-      const auto t = text_of(*m);
-      x.mode = starts_with_keyword(t, g::kw::deferred)    ? ast::transaction_mode::deferred
-               : starts_with_keyword(t, g::kw::immediate) ? ast::transaction_mode::immediate
-                                                          : ast::transaction_mode::exclusive;
+    for (const node* c : n.children) {
+      if (is<g::transaction_deferred>(*c)) x.mode = ast::transaction_mode::deferred;
+      if (is<g::transaction_immediate>(*c)) x.mode = ast::transaction_mode::immediate;
+      if (is<g::transaction_exclusive>(*c)) x.mode = ast::transaction_mode::exclusive;
     }
     x.transaction_keyword = child<g::transaction_marker>(n) != nullptr;
     x.name = optional_name(*this, n);
     s.node = std::move(x);
   } else if (is<g::commit_stmt>(n)) {
     ast::commit x;
-    x.end_spelling = starts_with_keyword(text_of(n), g::kw::end);
+    x.end_spelling = child<g::end_verb>(n) != nullptr;
     x.transaction_keyword = child<g::transaction_marker>(n) != nullptr;
     x.name = optional_name(*this, n);
     s.node = std::move(x);

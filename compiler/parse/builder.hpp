@@ -97,11 +97,16 @@ template <typename R>
 
 /// The resolution of an on_conflict (ON CONFLICT <action>) or or_conflict
 /// (OR <action>) node, or none for a null node.
-ast::conflict_resolution conflict_of(builder& b, const node* n);
+ast::conflict_resolution conflict_of(const node* n);
 
-/// Whether the source text of `n` (already trimmed) starts with keyword `k`.
-bool starts_with_keyword(std::string_view text, grammar::kw k) noexcept;
-/// Whether the trimmed text contains keyword `k` as a whole word outside quotes.
-bool has_keyword(std::string_view text, grammar::kw k) noexcept;
+/// Sets `temp` and `temporary_spelling` of a CREATE statement from the
+/// temp_marker child of `n`, if any.
+template <typename T>
+void set_temp(const node& n, T& out) {
+  if (const node* t = child<grammar::temp_marker>(n)) {
+    out.temp = true;
+    out.temporary_spelling = child<grammar::temporary_marker>(*t) != nullptr;
+  }
+}
 
 }  // namespace migc::parse

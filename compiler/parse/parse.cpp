@@ -68,46 +68,6 @@ void builder::error(diag::code c, const node& at, std::string message) {
   sink_.error(c, span_of(at), std::move(message));
 }
 
-namespace {
-
-/// Calls `f(word)` for each unquoted word token of `text`, in order, until
-/// f returns true.
-template <typename F>
-bool each_word(std::string_view text, F&& f) {
-  const char* p = text.data();
-  const char* const e = p + text.size();
-  while (p != e) {
-    p = g::skip_separators(p, e);
-    if (p == e) break;
-    const char c = *p;
-    if (c == '\'' || c == '"' || c == '`' || c == '[') {
-      const std::size_t n = g::quoted_length(p, e, c == '[' ? ']' : c);
-      if (n == 0) return false;
-      p += n;
-    } else if (const std::size_t n = g::word_length(p, e)) {
-      if (f(std::string_view(p, n))) return true;
-      p += n;
-    } else {
-      ++p;
-    }
-  }
-  return false;
-}
-
-bool word_is(std::string_view w, g::kw k) { return g::lookup_keyword(w.data(), w.size()) == k; }
-
-}  // namespace
-
-bool starts_with_keyword(std::string_view text, g::kw k) noexcept {
-  const char* p = g::skip_separators(text.data(), text.data() + text.size());
-  const std::size_t n = g::word_length(p, text.data() + text.size());
-  return n != 0 && g::lookup_keyword(p, n) == k;
-}
-
-bool has_keyword(std::string_view text, g::kw k) noexcept {
-  return each_word(text, [k](std::string_view w) { return word_is(w, k); });
-}
-
 // -- the driver -----------------------------------------------------------------
 
 namespace {

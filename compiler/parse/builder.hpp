@@ -109,4 +109,22 @@ void set_temp(const node& n, T& out) {
   }
 }
 
+// -- statement families -------------------------------------------------------
+// One build_<family>.cpp each, after grammar/<family>.hpp. Each sets
+// `out.node` and returns true if `n` is one of its statements, and returns
+// false without touching `out` otherwise; builder::statement tries them in
+// turn.
+bool build_create_table_statement(builder& b, const node& n, ast::statement& out);
+bool build_create_other_statement(builder& b, const node& n, ast::statement& out);
+bool build_dml_statement(builder& b, const node& n, ast::statement& out);
+bool build_alter_drop_statement(builder& b, const node& n, ast::statement& out);
+bool build_misc_statement(builder& b, const node& n, ast::statement& out);
+
+/// INSERT, UPDATE and DELETE, from a statement node or a trigger-body step
+/// (trigger_insert, trigger_update, trigger_delete); in a trigger body
+/// (builder::in_trigger) they report what SQLite forbids there (E0110).
+ast::insert build_insert(builder& b, const node& n);
+ast::update build_update(builder& b, const node& n);
+ast::delete_ build_delete(builder& b, const node& n);
+
 }  // namespace migc::parse

@@ -14,62 +14,6 @@ namespace migc::parse {
 
 namespace g = grammar;
 
-// -- builder helpers ------------------------------------------------------------
-
-source::span builder::span_of(const node& n) const noexcept {
-  const char* b = g::skip_separators(n.begin, n.end);
-  return {file_, static_cast<std::uint32_t>(b - base_), static_cast<std::uint32_t>(n.end - base_)};
-}
-
-std::string_view builder::text_of(const node& n) const noexcept {
-  const char* b = g::skip_separators(n.begin, n.end);
-  return {b, static_cast<std::size_t>(n.end - b)};
-}
-
-ast::identifier builder::identifier(const node& n) const {
-  ast::identifier id;
-  const std::string_view t = text_of(n);
-  id.where = span_of(n);
-  if (!t.empty() && (t.front() == '"' || t.front() == '`' || t.front() == '\'' || t.front() == '[')) {
-    id.quote = t.front();
-    const std::string_view inner = t.substr(1, t.size() - 2);
-    if (id.quote == '[') {
-      id.text = std::string(inner);
-    } else {
-      id.text.reserve(inner.size());
-      for (std::size_t i = 0; i < inner.size(); ++i) {
-        id.text += inner[i];
-        if (inner[i] == id.quote && i + 1 < inner.size() && inner[i + 1] == id.quote) ++i;
-      }
-    }
-  } else {
-    id.text = std::string(t);
-  }
-  id.key = id.text;
-  for (char& c : id.key) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return id;
-}
-
-ast::qualified_name builder::qualified(const node& n) const {
-  ast::qualified_name q;
-  q.where = span_of(n);
-  if (n.children.size() == 2) {
-    q.schema = identifier(*n.children[0]);
-    q.name = identifier(*n.children[1]);
-  } else {
-    q.name = identifier(*n.children.front());
-  }
-  return q;
-}
-
-void builder::error(diag::code c, const node& at, std::string message) {
-  sink_.error(c, span_of(at), std::move(message));
-}
-
-// -- the driver -----------------------------------------------------------------
-
 namespace {
 
 /// Where the statement that starts at `p` ends (just past its ';', or the

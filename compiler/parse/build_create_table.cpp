@@ -1,7 +1,7 @@
-// CREATE TABLE and the pieces it shares with ALTER TABLE (column definitions,
-// constraints, foreign keys): parse-tree nodes of grammar/create_table.hpp to
-// the AST, with SQLite's action-level checks (table options, generated
-// column storage).
+// CREATE TABLE and the pieces it shares with ALTER TABLE and DML (column
+// definitions, constraints, foreign keys, conflict resolutions): parse-tree
+// nodes of grammar/create_table.hpp to the AST, with SQLite's action-level
+// checks (table options, generated column storage).
 #include <cassert>
 #include <fmt/format.h>
 
@@ -198,7 +198,8 @@ ast::table_constraint table_constraint(builder& b, const node& c) {
 
 }  // namespace
 
-ast::create_table build_create_table(builder& b, const node& n) {
+bool build_create_table_statement(builder& b, const node& n, ast::statement& out) {
+  if (!is<g::create_table>(n)) return false;
   ast::create_table t;
   set_temp(n, t);
   for (const auto& c : n.children) {
@@ -238,7 +239,8 @@ ast::create_table build_create_table(builder& b, const node& n) {
       }
     }
   }
-  return t;
+  out.node = std::move(t);
+  return true;
 }
 
 }  // namespace migc::parse

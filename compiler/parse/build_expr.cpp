@@ -350,8 +350,9 @@ expr_ptr builder::suffix(expr_ptr lhs, const node& s) {
 expr_ptr builder::expr(const node& n) {
   const source::span where = span_of(n);
   if (is<g::expr>(n)) return flat(n, 0);
-  if (const auto kind = literal_kind_of(n, text_of(n)))
+  if (const auto kind = literal_kind_of(n, text_of(n))) {
     return make(where, ast::literal{*kind, std::string(text_of(n))});
+  }
   if (is<g::lit_parameter>(n)) {
     const auto t = text_of(n);
     if (t.size() > 1 && t[0] == '?') {

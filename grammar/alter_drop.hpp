@@ -24,7 +24,11 @@ struct alter_table
           sor<rename_table, rename_column, add_check, add_column, drop_constraint, drop_column, alter_column>>,
       node_tag {};
 
-struct object_kind : sor<kw_table, kw_view, kw_index, kw_trigger>, node_tag {};
+struct drop_table_kind : kw_table, node_tag {};
+struct drop_view_kind : kw_view, node_tag {};
+struct drop_index_kind : kw_index, node_tag {};
+struct drop_trigger_kind : kw_trigger, node_tag {};
+struct object_kind : sor<drop_table_kind, drop_view_kind, drop_index_kind, drop_trigger_kind> {};
 struct drop_stmt : seq<kw_drop, object_kind, if_exists_opt, qualified_name>, node_tag {};
 
 }  // namespace migc::grammar

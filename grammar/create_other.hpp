@@ -27,8 +27,14 @@ struct create_view
       node_tag {};
 
 // CREATE [TEMP] TRIGGER
-struct trigger_time : sor<kw_before, kw_after, seq<kw_instead, kw_of>>, node_tag {};
-struct trigger_event : sor<kw_delete_, kw_insert, seq<kw_update, opt<kw_of, idlist>>>, node_tag {};
+struct trigger_before : kw_before, node_tag {};
+struct trigger_after : kw_after, node_tag {};
+struct trigger_instead_of : seq<kw_instead, kw_of>, node_tag {};
+struct trigger_time : sor<trigger_before, trigger_after, trigger_instead_of> {};
+struct trigger_on_delete : kw_delete_, node_tag {};
+struct trigger_on_insert : kw_insert, node_tag {};
+struct trigger_on_update : seq<kw_update, opt<kw_of, idlist>>, node_tag {};
+struct trigger_event : sor<trigger_on_delete, trigger_on_insert, trigger_on_update> {};
 struct for_each_row : seq<kw_for_, kw_each, kw_row>, node_tag {};
 struct trigger_when : seq<kw_when, expr>, node_tag {};
 /// trnm: trigger bodies name tables without an alias (SQLite 3.40).

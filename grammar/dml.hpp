@@ -9,7 +9,8 @@
 namespace migc::grammar {
 
 struct or_conflict : seq<kw_or_, conflict_action>, node_tag {};
-struct insert_verb : sor<seq<kw_insert, opt<or_conflict>>, kw_replace>, node_tag {};
+struct replace_verb : kw_replace, node_tag {};
+struct insert_verb : sor<seq<kw_insert, opt<or_conflict>>, replace_verb>, node_tag {};
 struct table_alias : seq<kw_as, nm>, node_tag {};
 /// xfullname ::= nm [. nm] [AS nm]
 struct target_table : seq<qualified_name, opt<table_alias>>, node_tag {};
@@ -17,8 +18,8 @@ struct column_list : seq<lp, idlist, rp>, node_tag {};
 
 struct returning_clause : seq<kw_returning, result_columns>, node_tag {};
 
-struct set_single : seq<nm, op_eq, expr>, node_tag {};
-struct set_multi : seq<column_list, op_eq, expr>, node_tag {};
+struct set_single : seq<nm, assign_equals, expr>, node_tag {};
+struct set_multi : seq<column_list, assign_equals, expr>, node_tag {};
 struct set_list : list<sor<set_multi, set_single>, comma>, node_tag {};
 
 struct upsert;

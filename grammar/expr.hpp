@@ -30,10 +30,17 @@ template <typename G, typename R>
 struct guarded : seq<at<G>, R> {};
 
 // -- literals ---------------------------------------------------------------
-/// term ::= NULL | FLOAT | BLOB | STRING | INTEGER | CTIME_KW
-struct literal : sor<numeric_literal, string_literal, blob_literal, kw_null, kw_current_timestamp, kw_current_time,
-                     kw_current_date>,
-                 node_tag {};
+/// term ::= NULL | FLOAT | BLOB | STRING | INTEGER | CTIME_KW, one node rule
+/// per kind.
+struct literal_number : numeric_literal, node_tag {};
+struct literal_string : string_literal, node_tag {};
+struct literal_blob : blob_literal, node_tag {};
+struct literal_null : kw_null, node_tag {};
+struct literal_current_timestamp : kw_current_timestamp, node_tag {};
+struct literal_current_time : kw_current_time, node_tag {};
+struct literal_current_date : kw_current_date, node_tag {};
+struct literal : sor<literal_number, literal_string, literal_blob, literal_null, literal_current_timestamp,
+                     literal_current_time, literal_current_date> {};
 struct lit_parameter : bind_parameter, node_tag {};
 
 // -- lists ------------------------------------------------------------------
@@ -51,7 +58,9 @@ using ref_head_token = name_token<nc_id | nc_string | nc_indexed | nc_join, kw::
 struct ref_head : ref_head_token, node_tag {};
 struct column_ref : sor<seq<ref_head, dot, nm, opt<dot, nm>>, column_id>, node_tag {};
 
-struct distinct_all : sor<kw_distinct, kw_all>, node_tag {};
+struct quantifier_distinct : kw_distinct, node_tag {};
+struct quantifier_all : kw_all, node_tag {};
+struct distinct_all : sor<quantifier_distinct, quantifier_all> {};
 struct star_argument : op_star, node_tag {};
 struct function_order_by : seq<kw_order, kw_by, sortlist>, node_tag {};
 struct filter_clause : seq<kw_filter, lp, kw_where, expr, rp>, node_tag {};
@@ -73,7 +82,10 @@ struct case_expr : seq<kw_case_, opt<not_at<kw_when>, case_operand>, plus<case_w
 struct exists_expr : seq<kw_exists, lp, select_stmt, rp>, node_tag {};
 
 struct raise_ignore : kw_ignore, node_tag {};
-struct raise_kind : sor<kw_rollback, kw_abort, kw_fail>, node_tag {};
+struct raise_rollback : kw_rollback, node_tag {};
+struct raise_abort : kw_abort, node_tag {};
+struct raise_fail : kw_fail, node_tag {};
+struct raise_kind : sor<raise_rollback, raise_abort, raise_fail> {};
 /// SQLite 3.40 takes a name or string as the message, not an expression.
 struct raise_message : nm_token, node_tag {};
 struct raise_expr : seq<kw_raise, lp, sor<raise_ignore, seq<raise_kind, comma, raise_message>>, rp>, node_tag {};
@@ -102,7 +114,10 @@ struct primary
 // precedence level.
 struct unary;
 struct eq_level;
-struct unary_op : sor<op_bitnot, op_plus, op_minus>, node_tag {};
+struct unary_bitnot : op_bitnot, node_tag {};
+struct unary_plus : op_plus, node_tag {};
+struct unary_minus : op_minus, node_tag {};
+struct unary_op : sor<unary_bitnot, unary_plus, unary_minus> {};
 struct unary_expr : seq<unary_op, nested<unary>>, node_tag {};
 struct not_expr : seq<kw_not_, nested<eq_level>>, node_tag {};
 struct unary : sor<guarded<sor<op_bitnot, op_plus, op_minus>, unary_expr>, guarded<kw_not_, not_expr>, primary> {};
@@ -110,21 +125,41 @@ struct unary : sor<guarded<sor<op_bitnot, op_plus, op_minus>, unary_expr>, guard
 struct collate_suffix : seq<kw_collate, ids>, node_tag {};
 struct collate_level : seq<unary, star<guarded<kw_collate, collate_suffix>>> {};
 
-struct concat_op : sor<op_concat, op_ptr>, node_tag {};
+// One node rule per binary operator (binop_<ast::binary_op>), grouped by level.
+struct binop_concat : op_concat, node_tag {};
+struct binop_ptr : op_ptr_text, node_tag {};
+struct binop_ptr2 : op_ptr_value, node_tag {};
+struct concat_op : sor<binop_concat, binop_ptr2, binop_ptr> {};
 struct concat_level : seq<collate_level, star<guarded<sor<op_concat, op_ptr>, concat_op>, collate_level>> {};
-struct mul_op : sor<op_star, op_slash, op_rem>, node_tag {};
+struct binop_mul : op_star, node_tag {};
+struct binop_div : op_slash, node_tag {};
+struct binop_mod : op_rem, node_tag {};
+struct mul_op : sor<binop_mul, binop_div, binop_mod> {};
 struct mul_level : seq<concat_level, star<guarded<sor<op_star, op_slash, op_rem>, mul_op>, concat_level>> {};
-struct add_op : sor<op_plus, op_minus>, node_tag {};
+struct binop_add : op_plus, node_tag {};
+struct binop_sub : op_minus, node_tag {};
+struct add_op : sor<binop_add, binop_sub> {};
 struct add_level : seq<mul_level, star<guarded<sor<op_plus, op_minus>, add_op>, mul_level>> {};
-struct bit_op : sor<op_bitand, op_bitor, op_lshift, op_rshift>, node_tag {};
+struct binop_bitand : op_bitand, node_tag {};
+struct binop_bitor : op_bitor, node_tag {};
+struct binop_lshift : op_lshift, node_tag {};
+struct binop_rshift : op_rshift, node_tag {};
+struct bit_op : sor<binop_bitand, binop_bitor, binop_lshift, binop_rshift> {};
 struct bit_level : seq<add_level, star<guarded<sor<op_bitand, op_bitor, op_lshift, op_rshift>, bit_op>, add_level>> {};
-struct rel_op : sor<op_le, op_ge, op_lt, op_gt>, node_tag {};
+struct binop_le : op_le, node_tag {};
+struct binop_ge : op_ge, node_tag {};
+struct binop_lt : op_lt, node_tag {};
+struct binop_gt : op_gt, node_tag {};
+struct rel_op : sor<binop_le, binop_ge, binop_lt, binop_gt> {};
 struct rel_level : seq<bit_level, star<guarded<sor<op_le, op_ge, op_lt, op_gt>, rel_op>, bit_level>> {};
 
 // equality level: binary and postfix operators of equal precedence
 struct not_marker : kw_not_, node_tag {};
 struct distinct_marker : seq<kw_distinct, kw_from>, node_tag {};
-struct null_test : sor<kw_isnull, kw_notnull, seq<kw_not_, kw_null>>, node_tag {};
+struct null_test_isnull : kw_isnull, node_tag {};
+struct null_test_notnull : kw_notnull, node_tag {};
+struct null_test_not_null : seq<kw_not_, kw_null>, node_tag {};
+struct null_test : sor<null_test_isnull, null_test_notnull, null_test_not_null> {};
 struct is_suffix : seq<kw_is, opt<not_marker>, opt<distinct_marker>, rel_level>, node_tag {};
 struct between_low : nested<eq_level>, node_tag {};
 struct between_suffix : seq<opt<not_marker>, kw_between, between_low, kw_and_, rel_level>, node_tag {};
@@ -132,10 +167,23 @@ struct in_table : seq<qualified_name, opt<lp, expr_list, rp>>, node_tag {};
 struct in_list : seq<lp, not_at<select_start>, expr_list, rp>, node_tag {};
 struct in_select : seq<lp, at<select_start>, select_stmt, rp>, node_tag {};
 struct in_suffix : seq<opt<not_marker>, kw_in, sor<in_select, in_list, in_table>>, node_tag {};
-struct like_op : sor<kw_like, kw_glob, kw_regexp, kw_match>, node_tag {};
+struct like_like : kw_like, node_tag {};
+struct like_glob : kw_glob, node_tag {};
+struct like_regexp : kw_regexp, node_tag {};
+struct like_match : kw_match, node_tag {};
+struct like_op : sor<like_like, like_glob, like_regexp, like_match> {};
 struct escape_clause : seq<kw_escape, rel_level>, node_tag {};
 struct like_suffix : seq<opt<not_marker>, like_op, rel_level, opt<escape_clause>>, node_tag {};
-struct eq_op : sor<op_eq, op_ne>, node_tag {};
+struct binop_eq : op_eq_single, node_tag {};
+struct binop_eq2 : op_eq_double, node_tag {};
+struct binop_ne : op_ne_bang, node_tag {};
+struct binop_ne2 : op_ne_angle, node_tag {};
+struct eq_op : sor<binop_eq, binop_eq2, binop_ne, binop_ne2> {};
+/// '=' or '==' where a statement assigns (SET, PRAGMA): the spelling is
+/// printed back as written.
+struct single_equals : op_eq_single, node_tag {};
+struct double_equals : op_eq_double, node_tag {};
+struct assign_equals : sor<single_equals, double_equals> {};
 struct compare_suffix : seq<eq_op, rel_level>, node_tag {};
 struct eq_suffix_start : sor<kw_isnull, kw_notnull, kw_not_, kw_is, kw_between, kw_in, kw_like, kw_glob, kw_regexp,
                              kw_match, op_eq, op_ne> {};

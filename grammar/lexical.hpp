@@ -394,6 +394,24 @@ struct punct : terminal<punct<P>> {
   }
 };
 
+/// One spelling of a punctuation token that SQLite writes two ways ('=' or
+/// '==', '!=' or '<>', '->' or '->>'), so that the AST builder learns which
+/// from the rule that matched. It fails as the token itself does, expecting
+/// the same thing, so syntax errors read the same.
+template <punct_kind P, char... Spelling>
+struct punct_spelling : terminal<punct_spelling<P, Spelling...>> {
+  static constexpr const char* expected = punct<P>::expected;
+  static std::size_t scan(const char* begin, const char* p, const char* e) noexcept {
+    constexpr char text[] = {Spelling...};
+    const std::size_t n = punct<P>::scan(begin, p, e);
+    if (n != sizeof...(Spelling)) return 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (p[i] != text[i]) return 0;
+    }
+    return n;
+  }
+};
+
 /// String literal: '...' with '' as the escaped quote.
 struct string_literal : terminal<string_literal> {
   static constexpr const char* expected = "string";
@@ -573,6 +591,12 @@ using op_bitor = punct<punct_kind::bitor_>;
 using op_bitnot = punct<punct_kind::bitnot>;
 using op_concat = punct<punct_kind::concat>;
 using op_ptr = punct<punct_kind::ptr>;
+using op_eq_single = punct_spelling<punct_kind::eq, '='>;
+using op_eq_double = punct_spelling<punct_kind::eq, '=', '='>;
+using op_ne_bang = punct_spelling<punct_kind::ne, '!', '='>;
+using op_ne_angle = punct_spelling<punct_kind::ne, '<', '>'>;
+using op_ptr_text = punct_spelling<punct_kind::ptr, '-', '>'>;
+using op_ptr_value = punct_spelling<punct_kind::ptr, '-', '>', '>'>;
 
 }  // namespace migc::grammar
 

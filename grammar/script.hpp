@@ -13,7 +13,8 @@
 
 namespace migc::grammar {
 
-struct explain_prefix : seq<kw_explain, opt<kw_query, kw_plan>>, node_tag {};
+struct query_plan : seq<kw_query, kw_plan>, node_tag {};
+struct explain_prefix : seq<kw_explain, opt<query_plan>>, node_tag {};
 
 /// Statements that may start with WITH.
 struct with_statement : sor<insert_stmt, update_stmt, delete_stmt, select_stmt> {};

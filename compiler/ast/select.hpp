@@ -15,9 +15,16 @@ struct result_column {
 };
 
 struct from_item;
+/// What a join operator makes of the tables either side of it; a bare JOIN is
+/// an inner join.
+enum class join_kind : std::uint8_t { comma, inner, cross, left, right, full };
+/// A word SQLite accepts between a table and JOIN.
+enum class join_word : std::uint8_t { natural, left, right, full, outer, inner, cross };
+
 struct join_operator {
-  bool comma = false;
-  std::vector<identifier> words;  // NATURAL LEFT OUTER ... (empty for plain JOIN)
+  join_kind kind = join_kind::inner;
+  bool natural = false;
+  std::vector<join_word> words;  // as written, for printing: NATURAL LEFT OUTER ... (empty for `,` and bare JOIN)
 };
 
 /// A FROM clause: items[0] (op[0] items[1]) (op[1] items[2]) ...

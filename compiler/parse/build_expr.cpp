@@ -1,7 +1,10 @@
 // Expressions: parse-tree nodes of grammar/expr.hpp to ast::expr.
+#include <array>
 #include <cassert>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <optional>
+#include <utility>
 
 #include "compiler/parse/builder.hpp"
 
@@ -64,31 +67,8 @@ expr_ptr make(source::span where, T&& value) {
 
 source::span join(source::span a, source::span b) { return {a.file, a.begin, b.end}; }
 
-ast::binary_op binary_from(std::string_view op) {
-  if (op == "||") return ast::binary_op::concat;
-  if (op == "->") return ast::binary_op::ptr;
-  if (op == "->>") return ast::binary_op::ptr2;
-  if (op == "*") return ast::binary_op::mul;
-  if (op == "/") return ast::binary_op::div;
-  if (op == "%") return ast::binary_op::mod;
-  if (op == "+") return ast::binary_op::add;
-  if (op == "-") return ast::binary_op::sub;
-  if (op == "&") return ast::binary_op::bitand_;
-  if (op == "|") return ast::binary_op::bitor_;
-  if (op == "<<") return ast::binary_op::lshift;
-  if (op == ">>") return ast::binary_op::rshift;
-  if (op == "<") return ast::binary_op::lt;
-  if (op == "<=") return ast::binary_op::le;
-  if (op == ">") return ast::binary_op::gt;
-  if (op == ">=") return ast::binary_op::ge;
-  if (op == "=") return ast::binary_op::eq;
-  if (op == "==") return ast::binary_op::eq2;
-  if (op == "!=") return ast::binary_op::ne;
-  assert(op == "<>");
-  return ast::binary_op::ne2;
-}
-
-ast::literal_kind literal_kind_of(std::string_view text) {
+/// INTEGER or FLOAT: which of the two a numeric token is, by its spelling.
+ast::literal_kind number_kind_of(std::string_view text) {
   if (text.empty()) return ast::literal_kind::integer;
   if (text.size() > 2 && (text[0] == '0') && (text[1] == 'x' || text[1] == 'X')) return ast::literal_kind::integer;
   for (const char c : text) {
@@ -106,20 +86,6 @@ std::vector<expr_ptr> builder::expr_list(const node& n) {
   return out;
 }
 
-ast::sort_item builder::sort_item(const node& n) {
-  ast::sort_item item;
-  assert(!n.children.empty());
-  item.value = expr(*n.children.front());
-  if (const node* d = child<g::sort_order>(n)) {
-    item.direction =
-        starts_with_keyword(text_of(*d), g::kw::asc) ? ast::sort_direction::asc : ast::sort_direction::desc;
-  }
-  if (const node* o = child<g::nulls_order>(n)) {
-    item.nulls = has_keyword(text_of(*o), g::kw::first) ? ast::nulls_order::first : ast::nulls_order::last;
-  }
-  return item;
-}
-
 ast::type_name builder::type_name(const node& n) {
   ast::type_name t;
   t.where = span_of(n);
@@ -133,71 +99,6 @@ ast::type_name builder::type_name(const node& n) {
   return t;
 }
 
-void builder::check_frame(const ast::window_frame& f, const node& at) {
-  using k = ast::frame_bound_kind;
-  const k start = f.start.kind;
-  const k end = f.between ? f.end.kind : k::current_row;
-  if ((start == k::current_row && end == k::preceding) ||
-      (start == k::following && (end == k::preceding || end == k::current_row))) {
-    error(diag::code::E0113, at, "unsupported frame specification: the frame ends before it starts");
-  }
-}
-
-ast::window_spec builder::window_spec(const node& n) {
-  ast::window_spec w;
-  for (const auto& c : n.children) {
-    if (is<g::base_window>(*c)) {
-      w.base = identifier(*c->children.front());
-    } else if (is<g::partition_by>(*c)) {
-      w.partition_by = expr_list(*c);
-    } else if (is<g::order_by>(*c)) {
-      for (const auto& s : c->children) w.order_by.push_back(sort_item(*s));
-    } else if (is<g::frame_spec>(*c)) {
-      ast::window_frame f;
-      auto bound = [this](const node& b) {
-        ast::frame_bound fb;
-        const node& k = *b.children.front();
-        if (is<g::frame_current_row>(k)) {
-          fb.kind = ast::frame_bound_kind::current_row;
-        } else if (is<g::frame_unbounded_preceding>(k)) {
-          fb.kind = ast::frame_bound_kind::unbounded_preceding;
-        } else if (is<g::frame_unbounded_following>(k)) {
-          fb.kind = ast::frame_bound_kind::unbounded_following;
-        } else {
-          fb.offset = expr(*k.children.front());
-          fb.kind = starts_with_keyword(text_of(*k.children.back()), g::kw::preceding)
-                        ? ast::frame_bound_kind::preceding
-                        : ast::frame_bound_kind::following;
-        }
-        return fb;
-      };
-      for (const auto& p : c->children) {
-        if (is<g::frame_unit>(*p)) {
-          const auto t = text_of(*p);
-          f.unit = starts_with_keyword(t, g::kw::range)  ? ast::frame_unit::range
-                   : starts_with_keyword(t, g::kw::rows) ? ast::frame_unit::rows
-                                                         : ast::frame_unit::groups;
-        } else if (is<g::frame_between>(*p)) {
-          f.between = true;
-          f.start = bound(*p->children[0]);
-          f.end = bound(*p->children[1]);
-        } else if (is<g::frame_start>(*p)) {
-          f.start = bound(*p);
-        } else if (is<g::frame_exclude>(*p)) {
-          const auto t = text_of(*p);
-          f.exclude = has_keyword(t, g::kw::others)  ? ast::frame_exclude::no_others
-                      : has_keyword(t, g::kw::row)   ? ast::frame_exclude::current_row
-                      : has_keyword(t, g::kw::group) ? ast::frame_exclude::group
-                                                     : ast::frame_exclude::ties;
-        }
-      }
-      check_frame(f, *c);
-      w.frame = std::move(f);
-    }
-  }
-  return w;
-}
-
 namespace {
 
 ast::function_call function_call(builder& b, const node& n) {
@@ -207,9 +108,10 @@ ast::function_call function_call(builder& b, const node& n) {
       f.name = b.identifier(*c);
     } else if (is<g::star_argument>(*c)) {
       f.star = true;
-    } else if (is<g::distinct_all>(*c)) {
-      f.quantifier = starts_with_keyword(b.text_of(*c), g::kw::distinct) ? ast::set_quantifier::distinct
-                                                                         : ast::set_quantifier::all;
+    } else if (is<g::quantifier_distinct>(*c)) {
+      f.quantifier = ast::set_quantifier::distinct;
+    } else if (is<g::quantifier_all>(*c)) {
+      f.quantifier = ast::set_quantifier::all;
     } else if (is<g::expr_list>(*c)) {
       f.arguments = b.expr_list(*c);
     } else if (is<g::function_order_by>(*c)) {
@@ -242,21 +144,78 @@ constexpr int prec_add = 7;
 constexpr int prec_mul = 8;
 constexpr int prec_concat = 9;
 
-/// Precedence of the binary operator node `n`, or 0 if it is not one.
-int binary_precedence(const node& n) {
-  if (is<g::or_op>(n)) return prec_or;
-  if (is<g::and_op>(n)) return prec_and;
-  if (is<g::rel_op>(n)) return prec_rel;
-  if (is<g::bit_op>(n)) return prec_bit;
-  if (is<g::add_op>(n)) return prec_add;
-  if (is<g::mul_op>(n)) return prec_mul;
-  if (is<g::concat_op>(n)) return prec_concat;
-  return 0;
+struct binary_info {
+  int precedence;  // 0: not a binary operator
+  ast::binary_op op;
+};
+
+template <typename Rule>
+constexpr std::pair<const void*, binary_info> binop(int precedence, ast::binary_op op) {
+  return {&rule_tag_v<Rule>, {precedence, op}};
+}
+
+/// The binary operator rules of grammar/expr.hpp, most frequent first.
+constexpr std::array binary_operators = {
+    binop<g::and_op>(prec_and, ast::binary_op::logical_and),
+    binop<g::or_op>(prec_or, ast::binary_op::logical_or),
+    binop<g::binop_eq>(prec_eq, ast::binary_op::eq),
+    binop<g::binop_concat>(prec_concat, ast::binary_op::concat),
+    binop<g::binop_add>(prec_add, ast::binary_op::add),
+    binop<g::binop_sub>(prec_add, ast::binary_op::sub),
+    binop<g::binop_mul>(prec_mul, ast::binary_op::mul),
+    binop<g::binop_div>(prec_mul, ast::binary_op::div),
+    binop<g::binop_lt>(prec_rel, ast::binary_op::lt),
+    binop<g::binop_le>(prec_rel, ast::binary_op::le),
+    binop<g::binop_gt>(prec_rel, ast::binary_op::gt),
+    binop<g::binop_ge>(prec_rel, ast::binary_op::ge),
+    binop<g::binop_ne>(prec_eq, ast::binary_op::ne),
+    binop<g::binop_ne2>(prec_eq, ast::binary_op::ne2),
+    binop<g::binop_eq2>(prec_eq, ast::binary_op::eq2),
+    binop<g::binop_mod>(prec_mul, ast::binary_op::mod),
+    binop<g::binop_bitand>(prec_bit, ast::binary_op::bitand_),
+    binop<g::binop_bitor>(prec_bit, ast::binary_op::bitor_),
+    binop<g::binop_lshift>(prec_bit, ast::binary_op::lshift),
+    binop<g::binop_rshift>(prec_bit, ast::binary_op::rshift),
+    binop<g::binop_ptr>(prec_concat, ast::binary_op::ptr),
+    binop<g::binop_ptr2>(prec_concat, ast::binary_op::ptr2),
+};
+
+/// Precedence and operator of the binary operator node `n` (the operators
+/// of compare_suffix included); precedence 0 if it is none.
+binary_info binary_of(const node& n) {
+  for (const auto& [tag, info] : binary_operators) {
+    if (n.tag == tag) return info;
+  }
+  return {0, ast::binary_op::eq};
+}
+
+bool is_null_test(const node& n) {
+  return is<g::null_test_isnull>(n) || is<g::null_test_notnull>(n) || is<g::null_test_not_null>(n);
 }
 
 bool is_eq_suffix(const node& n) {
-  return is<g::null_test>(n) || is<g::is_suffix>(n) || is<g::between_suffix>(n) || is<g::in_suffix>(n) ||
+  return is_null_test(n) || is<g::is_suffix>(n) || is<g::between_suffix>(n) || is<g::in_suffix>(n) ||
          is<g::like_suffix>(n) || is<g::compare_suffix>(n);
+}
+
+ast::like_op like_op_of(const node& n) {
+  if (is<g::like_like>(n)) return ast::like_op::like;
+  if (is<g::like_glob>(n)) return ast::like_op::glob;
+  if (is<g::like_regexp>(n)) return ast::like_op::regexp;
+  assert(is<g::like_match>(n));
+  return ast::like_op::match;
+}
+
+/// The kind of a literal node; nullopt if `n` is no literal.
+std::optional<ast::literal_kind> literal_kind_of(const node& n, std::string_view text) {
+  if (is<g::literal_number>(n)) return number_kind_of(text);
+  if (is<g::literal_string>(n)) return ast::literal_kind::string;
+  if (is<g::literal_null>(n)) return ast::literal_kind::null;
+  if (is<g::literal_blob>(n)) return ast::literal_kind::blob;
+  if (is<g::literal_current_timestamp>(n)) return ast::literal_kind::current_timestamp;
+  if (is<g::literal_current_date>(n)) return ast::literal_kind::current_date;
+  if (is<g::literal_current_time>(n)) return ast::literal_kind::current_time;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -304,16 +263,13 @@ expr_ptr builder::climb(const node& parent, std::size_t& pos, std::size_t end, i
       lhs = suffix(std::move(lhs), op);
       continue;
     }
-    const int p = binary_precedence(op);
-    assert(p != 0);
-    if (p < min) break;
+    const binary_info b = binary_of(op);
+    assert(b.precedence != 0);
+    if (b.precedence < min) break;
     ++pos;
-    expr_ptr rhs = climb(parent, pos, end, p + 1);
-    const auto kind = p == prec_or    ? ast::binary_op::logical_or
-                      : p == prec_and ? ast::binary_op::logical_and
-                                      : binary_from(text_of(op));
+    expr_ptr rhs = climb(parent, pos, end, b.precedence + 1);
     const source::span w = join(lhs->where, rhs->where);
-    lhs = make(w, ast::binary{kind, std::move(lhs), std::move(rhs)});
+    lhs = make(w, ast::binary{b.op, std::move(lhs), std::move(rhs)});
   }
   return lhs;
 }
@@ -330,11 +286,10 @@ expr_ptr builder::flat(const node& n, std::size_t first) {
 expr_ptr builder::suffix(expr_ptr lhs, const node& s) {
   const source::span w = join(lhs->where, span_of(s));
   const bool negated = !s.children.empty() && is<g::not_marker>(*s.children.front());
-  if (is<g::null_test>(s)) {
-    const auto t = text_of(s);
-    const auto k = starts_with_keyword(t, g::kw::isnull)    ? ast::null_test_kind::isnull
-                   : starts_with_keyword(t, g::kw::notnull) ? ast::null_test_kind::notnull
-                                                            : ast::null_test_kind::not_null;
+  if (is_null_test(s)) {
+    const auto k = is<g::null_test_isnull>(s)    ? ast::null_test_kind::isnull
+                   : is<g::null_test_notnull>(s) ? ast::null_test_kind::notnull
+                                                 : ast::null_test_kind::not_null;
     return make(w, ast::null_test{k, std::move(lhs)});
   }
   if (is<g::is_suffix>(s)) {
@@ -376,11 +331,7 @@ expr_ptr builder::suffix(expr_ptr lhs, const node& s) {
     l.negated = negated;
     l.operand = std::move(lhs);
     std::size_t i = negated ? 1 : 0;
-    const auto t = text_of(*s.children[i]);
-    l.op = starts_with_keyword(t, g::kw::like)     ? ast::like_op::like
-           : starts_with_keyword(t, g::kw::glob)   ? ast::like_op::glob
-           : starts_with_keyword(t, g::kw::regexp) ? ast::like_op::regexp
-                                                   : ast::like_op::match;
+    l.op = like_op_of(*s.children[i]);
     ++i;
     std::size_t end = s.children.size();
     if (is<g::escape_clause>(*s.children.back())) {
@@ -391,33 +342,16 @@ expr_ptr builder::suffix(expr_ptr lhs, const node& s) {
     return make(w, std::move(l));
   }
   assert(is<g::compare_suffix>(s));
-  const auto op = binary_from(text_of(*s.children.front()));
-  return make(w, ast::binary{op, std::move(lhs), flat(s, 1)});
+  const binary_info b = binary_of(*s.children.front());
+  assert(b.precedence == prec_eq);
+  return make(w, ast::binary{b.op, std::move(lhs), flat(s, 1)});
 }
 
 expr_ptr builder::expr(const node& n) {
   const source::span where = span_of(n);
   if (is<g::expr>(n)) return flat(n, 0);
-  if (is<g::literal>(n)) {
-    const auto t = text_of(n);
-    ast::literal_kind kind = ast::literal_kind::integer;
-    const char c = t.empty() ? '\0' : t.front();
-    if (c == '\'') {
-      kind = ast::literal_kind::string;
-    } else if ((c == 'x' || c == 'X') && t.size() > 1 && t[1] == '\'') {
-      kind = ast::literal_kind::blob;
-    } else if (g::is_digit(c) || c == '.') {
-      kind = literal_kind_of(t);
-    } else if (starts_with_keyword(t, g::kw::null)) {
-      kind = ast::literal_kind::null;
-    } else if (starts_with_keyword(t, g::kw::current_timestamp)) {
-      kind = ast::literal_kind::current_timestamp;
-    } else if (starts_with_keyword(t, g::kw::current_date)) {
-      kind = ast::literal_kind::current_date;
-    } else {
-      kind = ast::literal_kind::current_time;
-    }
-    return make(where, ast::literal{kind, std::string(t)});
+  if (const auto kind = literal_kind_of(n, text_of(n))) {
+    return make(where, ast::literal{*kind, std::string(text_of(n))});
   }
   if (is<g::lit_parameter>(n)) {
     const auto t = text_of(n);
@@ -478,10 +412,9 @@ expr_ptr builder::expr(const node& n) {
     if (is<g::raise_ignore>(k)) {
       r.kind = ast::raise_kind::ignore;
     } else {
-      const auto t = text_of(k);
-      r.kind = starts_with_keyword(t, g::kw::rollback) ? ast::raise_kind::rollback
-               : starts_with_keyword(t, g::kw::abort)  ? ast::raise_kind::abort
-                                                       : ast::raise_kind::fail;
+      r.kind = is<g::raise_rollback>(k) ? ast::raise_kind::rollback
+               : is<g::raise_abort>(k)  ? ast::raise_kind::abort
+                                        : ast::raise_kind::fail;
       const node& m = *n.children[1];
       const auto msg = text_of(m);
       r.message = make(span_of(m), ast::literal{!msg.empty() && msg.front() == '\'' ? ast::literal_kind::string
@@ -491,8 +424,10 @@ expr_ptr builder::expr(const node& n) {
     return make(where, std::move(r));
   }
   if (is<g::unary_expr>(n)) {
-    const auto op = text_of(*n.children.front());
-    const auto kind = op == "-" ? ast::unary_op::negate : op == "+" ? ast::unary_op::plus : ast::unary_op::bitnot;
+    const node& op = *n.children.front();
+    const auto kind = is<g::unary_minus>(op)  ? ast::unary_op::negate
+                      : is<g::unary_plus>(op) ? ast::unary_op::plus
+                                              : ast::unary_op::bitnot;
     return make(where, ast::unary{kind, expr(*n.children.back())});
   }
   if (is<g::not_expr>(n)) return make(where, ast::unary{ast::unary_op::logical_not, flat(n, 0)});

@@ -28,35 +28,72 @@ std::string_view compound_name(ast::compound_op op) {
   return "UNION";
 }
 
-// sqlite3JoinType's rules: which words may stand before JOIN.
-bool valid_join_words(const std::vector<ast::identifier>& words) {
-  enum : unsigned { inner = 1, cross = 2, natural = 4, left = 8, outer = 16, right = 32, error = 64 };
+/// The join word of node `n`, or nullopt for a name that is none
+/// (join_other_word).
+std::optional<ast::join_word> join_word_of(const node& n) {
+  if (is<g::join_natural>(n)) return ast::join_word::natural;
+  if (is<g::join_left>(n)) return ast::join_word::left;
+  if (is<g::join_right>(n)) return ast::join_word::right;
+  if (is<g::join_full>(n)) return ast::join_word::full;
+  if (is<g::join_outer>(n)) return ast::join_word::outer;
+  if (is<g::join_inner>(n)) return ast::join_word::inner;
+  if (is<g::join_cross>(n)) return ast::join_word::cross;
+  assert(is<g::join_other_word>(n));
+  return std::nullopt;
+}
+
+/// Sets `op.kind` and `op.natural` from `op.words` by sqlite3JoinType's
+/// rules; false if SQLite rejects the combination.
+bool classify_join(ast::join_operator& op) {
+  enum : unsigned { inner = 1, cross = 2, natural = 4, left = 8, outer = 16, right = 32 };
   unsigned flags = 0;
-  for (const auto& w : words) {
-    const std::string& k = w.key;
-    if (w.quote != '\0') {
-      flags |= error;
-    } else if (k == "natural") {
-      flags |= natural;
-    } else if (k == "left") {
-      flags |= left | outer;
-    } else if (k == "right") {
-      flags |= right | outer;
-    } else if (k == "full") {
-      flags |= left | right | outer;
-    } else if (k == "outer") {
-      flags |= outer;
-    } else if (k == "inner") {
-      flags |= inner;
-    } else if (k == "cross") {
-      flags |= inner | cross;
-    } else {
-      flags |= error;
+  for (const ast::join_word w : op.words) {
+    switch (w) {
+      case ast::join_word::natural:
+        flags |= natural;
+        break;
+      case ast::join_word::left:
+        flags |= left | outer;
+        break;
+      case ast::join_word::right:
+        flags |= right | outer;
+        break;
+      case ast::join_word::full:
+        flags |= left | right | outer;
+        break;
+      case ast::join_word::outer:
+        flags |= outer;
+        break;
+      case ast::join_word::inner:
+        flags |= inner;
+        break;
+      case ast::join_word::cross:
+        flags |= inner | cross;
+        break;
     }
   }
-  if ((flags & error) != 0) return false;
+  op.natural = (flags & natural) != 0;
+  using k = ast::join_kind;
+  op.kind = (flags & (left | right)) == (left | right) ? k::full
+            : (flags & left) != 0                      ? k::left
+            : (flags & right) != 0                     ? k::right
+            : (flags & cross) != 0                     ? k::cross
+                                                       : k::inner;
   if ((flags & (inner | outer)) == (inner | outer)) return false;
   return (flags & (outer | left | right)) != outer;
+}
+
+ast::compound_op compound_of(const node& n) {
+  if (is<g::compound_union>(n)) return ast::compound_op::union_;
+  if (is<g::compound_union_all>(n)) return ast::compound_op::union_all;
+  if (is<g::compound_intersect>(n)) return ast::compound_op::intersect;
+  assert(is<g::compound_except>(n));
+  return ast::compound_op::except;
+}
+
+bool is_compound_op(const node& n) {
+  return is<g::compound_union>(n) || is<g::compound_union_all>(n) || is<g::compound_intersect>(n) ||
+         is<g::compound_except>(n);
 }
 
 }  // namespace
@@ -72,7 +109,8 @@ std::vector<ast::identifier> builder::eidlist(const node& n) {
   std::vector<ast::identifier> out;
   for (const auto& item : n.children) {
     out.push_back(identifier(*item->children.front()));
-    if (item->children.size() > 1 || has_keyword(text_of(*item), g::kw::collate)) {
+    // A COLLATE name or ASC/DESC after the name.
+    if (item->children.size() > 1) {
       error(diag::code::E0108, *item,
             fmt::format("syntax error after column name '{}': COLLATE, ASC and DESC are not allowed here",
                         out.back().text));
@@ -120,7 +158,7 @@ std::vector<ast::result_column> builder::result_columns(const node& n) {
       if (c->children.size() > 1) {
         const node& a = *c->children.back();
         r.alias = identifier(*a.children.front());
-        r.alias_as = starts_with_keyword(text_of(a), g::kw::as);
+        r.alias_as = !is<g::alias_ids>(*a.children.front());
       }
     }
     out.push_back(std::move(r));
@@ -147,12 +185,20 @@ ast::from_clause builder::from(const node& n) {
   for (const auto& c : n.children) {
     if (is<g::join_op>(*c)) {
       ast::join_operator op;
-      const auto t = text_of(*c);
-      op.comma = !t.empty() && t.front() == ',';
-      for (const auto& w : c->children) op.words.push_back(identifier(*w));
-      if (!op.words.empty() && !valid_join_words(op.words)) {
+      bool known = true;
+      for (const auto& w : c->children) {
+        if (is<g::join_comma>(*w)) {
+          op.kind = ast::join_kind::comma;
+        } else if (const auto word = join_word_of(*w)) {
+          op.words.push_back(*word);
+        } else {
+          known = false;
+        }
+      }
+      if (op.kind != ast::join_kind::comma && !classify_join(op)) known = false;
+      if (!known) {
         std::string words;
-        for (const auto& w : op.words) words += (words.empty() ? "" : " ") + w.text;
+        for (const auto& w : c->children) words += (words.empty() ? "" : " ") + identifier(*w).text;
         error(diag::code::E0105, *c, fmt::format("unknown join type: '{}'", words));
       }
       f.joins.push_back(std::move(op));
@@ -180,7 +226,7 @@ ast::from_clause builder::from(const node& n) {
         item.nested = std::make_unique<ast::from_clause>(from(*p));
       } else if (is<g::from_alias>(*p)) {
         item.alias = identifier(*p->children.front());
-        item.alias_as = starts_with_keyword(text_of(*p), g::kw::as);
+        item.alias_as = !is<g::ids>(*p->children.front());
       } else if (is<g::indexed_by>(*p)) {
         item.indexed = ast::indexed_kind::indexed_by;
         item.index = identifier(*p->children.front());
@@ -210,12 +256,8 @@ ast::select_ptr builder::select(const node& n) {
   for (const auto& c : n.children) {
     if (is<g::with_clause>(*c)) {
       s->with = with(*c);
-    } else if (is<g::compound_op>(*c)) {
-      const auto t = text_of(*c);
-      s->ops.push_back(starts_with_keyword(t, g::kw::union_)
-                           ? (has_keyword(t, g::kw::all) ? ast::compound_op::union_all : ast::compound_op::union_)
-                       : starts_with_keyword(t, g::kw::intersect) ? ast::compound_op::intersect
-                                                                  : ast::compound_op::except);
+    } else if (is_compound_op(*c)) {
+      s->ops.push_back(compound_of(*c));
     } else if (is<g::values_clause>(*c)) {
       ast::select_core core;
       core.values = true;
@@ -227,9 +269,10 @@ ast::select_ptr builder::select(const node& n) {
       ast::select_core core;
       core.where = span_of(*c);
       for (const auto& p : c->children) {
-        if (is<g::distinct_all>(*p)) {
-          core.quantifier = starts_with_keyword(text_of(*p), g::kw::distinct) ? ast::set_quantifier::distinct
-                                                                              : ast::set_quantifier::all;
+        if (is<g::quantifier_distinct>(*p)) {
+          core.quantifier = ast::set_quantifier::distinct;
+        } else if (is<g::quantifier_all>(*p)) {
+          core.quantifier = ast::set_quantifier::all;
         } else if (is<g::result_columns>(*p)) {
           core.columns = result_columns(*p);
         } else if (is<g::from_clause>(*p)) {

@@ -97,11 +97,34 @@ template <typename R>
 
 /// The resolution of an on_conflict (ON CONFLICT <action>) or or_conflict
 /// (OR <action>) node, or none for a null node.
-ast::conflict_resolution conflict_of(builder& b, const node* n);
+ast::conflict_resolution conflict_of(const node* n);
 
-/// Whether the source text of `n` (already trimmed) starts with keyword `k`.
-bool starts_with_keyword(std::string_view text, grammar::kw k) noexcept;
-/// Whether the trimmed text contains keyword `k` as a whole word outside quotes.
-bool has_keyword(std::string_view text, grammar::kw k) noexcept;
+/// Sets `temp` and `temporary_spelling` of a CREATE statement from the
+/// temp_marker child of `n`, if any.
+template <typename T>
+void set_temp(const node& n, T& out) {
+  if (const node* t = child<grammar::temp_marker>(n)) {
+    out.temp = true;
+    out.temporary_spelling = child<grammar::temporary_marker>(*t) != nullptr;
+  }
+}
+
+// -- statement families -------------------------------------------------------
+// One build_<family>.cpp each, after grammar/<family>.hpp. Each sets
+// `out.node` and returns true if `n` is one of its statements, and returns
+// false without touching `out` otherwise; builder::statement tries them in
+// turn.
+bool build_create_table_statement(builder& b, const node& n, ast::statement& out);
+bool build_create_other_statement(builder& b, const node& n, ast::statement& out);
+bool build_dml_statement(builder& b, const node& n, ast::statement& out);
+bool build_alter_drop_statement(builder& b, const node& n, ast::statement& out);
+bool build_misc_statement(builder& b, const node& n, ast::statement& out);
+
+/// INSERT, UPDATE and DELETE, from a statement node or a trigger-body step
+/// (trigger_insert, trigger_update, trigger_delete); in a trigger body
+/// (builder::in_trigger) they report what SQLite forbids there (E0110).
+ast::insert build_insert(builder& b, const node& n);
+ast::update build_update(builder& b, const node& n);
+ast::delete_ build_delete(builder& b, const node& n);
 
 }  // namespace migc::parse

@@ -8,108 +8,13 @@
 #include <fmt/format.h>
 #include <string>
 
+#include "compiler/ast/names.hpp"
 #include "compiler/parse/annotations.hpp"
 #include "compiler/parse/builder.hpp"
 
 namespace migc::parse {
 
 namespace g = grammar;
-
-// -- builder helpers ------------------------------------------------------------
-
-source::span builder::span_of(const node& n) const noexcept {
-  const char* b = g::skip_separators(n.begin, n.end);
-  return {file_, static_cast<std::uint32_t>(b - base_), static_cast<std::uint32_t>(n.end - base_)};
-}
-
-std::string_view builder::text_of(const node& n) const noexcept {
-  const char* b = g::skip_separators(n.begin, n.end);
-  return {b, static_cast<std::size_t>(n.end - b)};
-}
-
-ast::identifier builder::identifier(const node& n) const {
-  ast::identifier id;
-  const std::string_view t = text_of(n);
-  id.where = span_of(n);
-  if (!t.empty() && (t.front() == '"' || t.front() == '`' || t.front() == '\'' || t.front() == '[')) {
-    id.quote = t.front();
-    const std::string_view inner = t.substr(1, t.size() - 2);
-    if (id.quote == '[') {
-      id.text = std::string(inner);
-    } else {
-      id.text.reserve(inner.size());
-      for (std::size_t i = 0; i < inner.size(); ++i) {
-        id.text += inner[i];
-        if (inner[i] == id.quote && i + 1 < inner.size() && inner[i + 1] == id.quote) ++i;
-      }
-    }
-  } else {
-    id.text = std::string(t);
-  }
-  id.key = id.text;
-  for (char& c : id.key) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return id;
-}
-
-ast::qualified_name builder::qualified(const node& n) const {
-  ast::qualified_name q;
-  q.where = span_of(n);
-  if (n.children.size() == 2) {
-    q.schema = identifier(*n.children[0]);
-    q.name = identifier(*n.children[1]);
-  } else {
-    q.name = identifier(*n.children.front());
-  }
-  return q;
-}
-
-void builder::error(diag::code c, const node& at, std::string message) {
-  sink_.error(c, span_of(at), std::move(message));
-}
-
-namespace {
-
-/// Calls `f(word)` for each unquoted word token of `text`, in order, until
-/// f returns true.
-template <typename F>
-bool each_word(std::string_view text, F&& f) {
-  const char* p = text.data();
-  const char* const e = p + text.size();
-  while (p != e) {
-    p = g::skip_separators(p, e);
-    if (p == e) break;
-    const char c = *p;
-    if (c == '\'' || c == '"' || c == '`' || c == '[') {
-      const std::size_t n = g::quoted_length(p, e, c == '[' ? ']' : c);
-      if (n == 0) return false;
-      p += n;
-    } else if (const std::size_t n = g::word_length(p, e)) {
-      if (f(std::string_view(p, n))) return true;
-      p += n;
-    } else {
-      ++p;
-    }
-  }
-  return false;
-}
-
-bool word_is(std::string_view w, g::kw k) { return g::lookup_keyword(w.data(), w.size()) == k; }
-
-}  // namespace
-
-bool starts_with_keyword(std::string_view text, g::kw k) noexcept {
-  const char* p = g::skip_separators(text.data(), text.data() + text.size());
-  const std::size_t n = g::word_length(p, text.data() + text.size());
-  return n != 0 && g::lookup_keyword(p, n) == k;
-}
-
-bool has_keyword(std::string_view text, g::kw k) noexcept {
-  return each_word(text, [k](std::string_view w) { return word_is(w, k); });
-}
-
-// -- the driver -----------------------------------------------------------------
 
 namespace {
 
@@ -155,9 +60,7 @@ std::string display_expected(const char* what) {
   // Keywords are spelled in lower case in the table; show them as written in SQL.
   if (s.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos &&
       g::lookup_keyword(s.data(), s.size()) != g::kw::none) {
-    for (char& c : s) {
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    }
+    s = ast::upper(s);
   }
   return s;
 }

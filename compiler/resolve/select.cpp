@@ -9,13 +9,6 @@ namespace migc::resolve::detail {
 
 namespace {
 
-bool is_natural(const ast::join_operator& op) {
-  for (const ast::identifier& w : op.words) {
-    if (w.key == "natural") return true;
-  }
-  return false;
-}
-
 bool merged(const binding& b, std::string_view key) {
   for (const std::string& m : b.merged) {
     if (m == key) return true;
@@ -91,9 +84,8 @@ void resolver::cte(cte_scope& ctes, cte_entry& entry) {
 void resolver::from(const ast::from_clause& clause, scope& sc, cte_scope* ctes) {
   const std::size_t first = sc.sources.size();
   for (const ast::join_operator& op : clause.joins) {
-    for (const ast::identifier& w : op.words) {
-      if (w.key == "left" || w.key == "right" || w.key == "full") may_add_nulls = true;
-    }
+    using k = ast::join_kind;
+    if (op.kind == k::left || op.kind == k::right || op.kind == k::full) may_add_nulls = true;
   }
   for (std::size_t i = 0; i < clause.items.size(); ++i) {
     const ast::from_item& item = clause.items[i];
@@ -122,7 +114,7 @@ void resolver::from(const ast::from_clause& clause, scope& sc, cte_scope* ctes) 
       b.self = catalog::link{nullptr, catalog::link_kind::alias};
       b.self->definition = item.alias->where;
     }
-    if (i > 0 && i - 1 < clause.joins.size() && is_natural(clause.joins[i - 1]) && b.cols.known) {
+    if (i > 0 && i - 1 < clause.joins.size() && clause.joins[i - 1].natural && b.cols.known) {
       for (const column& c : b.cols.columns) {
         for (std::size_t j = first; j < sc.sources.size(); ++j) {
           if (find_column(sc.sources[j].cols, c.key) != ~0U) {

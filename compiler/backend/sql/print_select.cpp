@@ -4,7 +4,6 @@
 #include <cassert>
 
 #include "compiler/backend/sql/print_internal.hpp"
-#include "grammar/keywords.hpp"
 
 namespace migc::backend::sql::detail {
 
@@ -40,21 +39,35 @@ void print_common_table(std::string& out, const ast::common_table& t) {
   out += ')';
 }
 
-// NATURAL, LEFT, OUTER &c. are keywords; any other word (which SQLite
-// rejects) is printed as the name it was.
+std::string_view join_word_text(ast::join_word w) {
+  switch (w) {
+    case ast::join_word::natural:
+      return "NATURAL";
+    case ast::join_word::left:
+      return "LEFT";
+    case ast::join_word::right:
+      return "RIGHT";
+    case ast::join_word::full:
+      return "FULL";
+    case ast::join_word::outer:
+      return "OUTER";
+    case ast::join_word::inner:
+      return "INNER";
+    case ast::join_word::cross:
+      return "CROSS";
+  }
+  return "INNER";
+}
+
+// The words as written, in their order: SQLite accepts `LEFT NATURAL JOIN`.
 void print_join_operator(std::string& out, const ast::join_operator& op) {
-  if (op.comma) {
+  if (op.kind == ast::join_kind::comma) {
     out += ", ";
     return;
   }
   out += ' ';
-  for (const ast::identifier& w : op.words) {
-    const grammar::kw k = grammar::lookup_keyword(w.text.data(), w.text.size());
-    if (w.quote == '\0' && k != grammar::kw::none && grammar::keyword_class(k) == grammar::kw_class::join) {
-      append_upper(out, w.text);
-    } else {
-      print_identifier(out, w);
-    }
+  for (const ast::join_word w : op.words) {
+    out += join_word_text(w);
     out += ' ';
   }
   out += "JOIN ";

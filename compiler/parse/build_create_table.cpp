@@ -1,7 +1,7 @@
-// CREATE TABLE and the pieces it shares with ALTER TABLE (column definitions,
-// constraints, foreign keys): parse-tree nodes of grammar/create_table.hpp to
-// the AST, with SQLite's action-level checks (table options, generated
-// column storage).
+// CREATE TABLE and the pieces it shares with ALTER TABLE and DML (column
+// definitions, constraints, foreign keys, conflict resolutions): parse-tree
+// nodes of grammar/create_table.hpp to the AST, with SQLite's action-level
+// checks (table options, generated column storage).
 #include <cassert>
 #include <fmt/format.h>
 
@@ -11,25 +11,35 @@ namespace migc::parse {
 
 namespace g = grammar;
 
-// `n` is an on_conflict node (ON CONFLICT <action>) or null.
-ast::conflict_resolution conflict_of(builder& b, const node* n) {
+// `n` is an on_conflict node (ON CONFLICT <action>), an or_conflict node
+// (OR <action>) or null.
+ast::conflict_resolution conflict_of(const node* n) {
   if (n == nullptr) return ast::conflict_resolution::none;
-  const auto t = b.text_of(*n->children.back());
-  if (starts_with_keyword(t, g::kw::rollback)) return ast::conflict_resolution::rollback;
-  if (starts_with_keyword(t, g::kw::abort)) return ast::conflict_resolution::abort;
-  if (starts_with_keyword(t, g::kw::fail)) return ast::conflict_resolution::fail;
-  if (starts_with_keyword(t, g::kw::ignore)) return ast::conflict_resolution::ignore;
+  const node& a = *n->children.back();
+  if (is<g::conflict_rollback>(a)) return ast::conflict_resolution::rollback;
+  if (is<g::conflict_abort>(a)) return ast::conflict_resolution::abort;
+  if (is<g::conflict_fail>(a)) return ast::conflict_resolution::fail;
+  if (is<g::conflict_ignore>(a)) return ast::conflict_resolution::ignore;
+  assert(is<g::conflict_replace>(a));
   return ast::conflict_resolution::replace;
 }
 
 namespace {
 
-ast::fk_action fk_action_of(std::string_view t) {
-  if (has_keyword(t, g::kw::null)) return ast::fk_action::set_null;
-  if (has_keyword(t, g::kw::default_)) return ast::fk_action::set_default;
-  if (has_keyword(t, g::kw::cascade)) return ast::fk_action::cascade;
-  if (has_keyword(t, g::kw::restrict)) return ast::fk_action::restrict;
+ast::fk_action fk_action_of(const node& n) {
+  if (is<g::fk_set_null>(n)) return ast::fk_action::set_null;
+  if (is<g::fk_set_default>(n)) return ast::fk_action::set_default;
+  if (is<g::fk_cascade>(n)) return ast::fk_action::cascade;
+  if (is<g::fk_restrict>(n)) return ast::fk_action::restrict;
+  assert(is<g::fk_no_action>(n));
   return ast::fk_action::no_action;
+}
+
+ast::fk_argument::kind fk_event_of(const node& n) {
+  if (is<g::fk_on_delete>(n)) return ast::fk_argument::kind::on_delete;
+  if (is<g::fk_on_update>(n)) return ast::fk_argument::kind::on_update;
+  assert(is<g::fk_on_insert>(n));
+  return ast::fk_argument::kind::on_insert;
 }
 
 }  // namespace
@@ -37,9 +47,8 @@ ast::fk_action fk_action_of(std::string_view t) {
 ast::deferrable_clause builder::deferrable(const node& n) {
   ast::deferrable_clause d;
   d.negated = child<g::not_marker>(n) != nullptr;
-  if (const node* i = child<g::fk_initially>(n)) {
-    d.mode = has_keyword(text_of(*i), g::kw::deferred) ? ast::initially::deferred : ast::initially::immediate;
-  }
+  if (child<g::initially_deferred>(n) != nullptr) d.mode = ast::initially::deferred;
+  if (child<g::initially_immediate>(n) != nullptr) d.mode = ast::initially::immediate;
   return d;
 }
 
@@ -57,11 +66,8 @@ ast::foreign_key_clause builder::references(const node& n) {
       fk.arguments.push_back(std::move(a));
     } else if (is<g::fk_on>(*c)) {
       ast::fk_argument a;
-      const auto ev = text_of(*c->children.front());
-      a.what = starts_with_keyword(ev, g::kw::delete_)  ? ast::fk_argument::kind::on_delete
-               : starts_with_keyword(ev, g::kw::update) ? ast::fk_argument::kind::on_update
-                                                        : ast::fk_argument::kind::on_insert;
-      a.action = fk_action_of(text_of(*c->children.back()));
+      a.what = fk_event_of(*c->children.front());
+      a.action = fk_action_of(*c->children.back());
       fk.arguments.push_back(std::move(a));
     }
   }
@@ -106,8 +112,8 @@ ast::column_definition builder::column(const node& n) {
         d.form = ast::default_form::signed_literal;
         auto u = std::make_unique<ast::expr>();
         u->where = span_of(v);
-        u->node = ast::unary{text_of(v).front() == '-' ? ast::unary_op::negate : ast::unary_op::plus,
-                             expr(*v.children.front())};
+        u->node = ast::unary{is<g::unary_minus>(*v.children.front()) ? ast::unary_op::negate : ast::unary_op::plus,
+                             expr(*v.children.back())};
         d.value = std::move(u);
       } else {
         d.form = ast::default_form::literal;
@@ -116,21 +122,19 @@ ast::column_definition builder::column(const node& n) {
       k.default_ = std::make_unique<ast::default_value>(std::move(d));
     } else if (is<g::not_null_constraint>(*c)) {
       k.what = kind::not_null;
-      k.on_conflict = conflict_of(*this, child<g::on_conflict>(*c));
+      k.on_conflict = conflict_of(child<g::on_conflict>(*c));
     } else if (is<g::null_constraint>(*c)) {
       k.what = kind::null;
-      k.on_conflict = conflict_of(*this, child<g::on_conflict>(*c));
+      k.on_conflict = conflict_of(child<g::on_conflict>(*c));
     } else if (is<g::column_primary_key>(*c)) {
       k.what = kind::primary_key;
-      if (const node* d = child<g::sort_order>(*c)) {
-        k.direction =
-            starts_with_keyword(text_of(*d), g::kw::asc) ? ast::sort_direction::asc : ast::sort_direction::desc;
-      }
-      k.on_conflict = conflict_of(*this, child<g::on_conflict>(*c));
+      if (child<g::sort_asc>(*c) != nullptr) k.direction = ast::sort_direction::asc;
+      if (child<g::sort_desc>(*c) != nullptr) k.direction = ast::sort_direction::desc;
+      k.on_conflict = conflict_of(child<g::on_conflict>(*c));
       k.autoincrement = child<g::autoincrement>(*c) != nullptr;
     } else if (is<g::column_unique>(*c)) {
       k.what = kind::unique;
-      k.on_conflict = conflict_of(*this, child<g::on_conflict>(*c));
+      k.on_conflict = conflict_of(child<g::on_conflict>(*c));
     } else if (is<g::check_constraint>(*c)) {
       k.what = kind::check;
       k.expression = expr(*c->children.front());
@@ -146,8 +150,8 @@ ast::column_definition builder::column(const node& n) {
     } else {
       assert(is<g::generated_constraint>(*c));
       k.what = kind::generated;
-      k.generated_always = starts_with_keyword(text_of(*c), g::kw::generated);
-      k.expression = expr(*c->children.front());
+      k.generated_always = child<g::generated_always>(*c) != nullptr;
+      k.expression = expr(*child<g::expr>(*c));
       if (const node* s = child<g::generated_storage>(*c)) {
         k.storage = identifier(*s);
         if ((k.storage->key != "stored" && k.storage->key != "virtual") || k.storage->quote != '\0') {
@@ -177,11 +181,11 @@ ast::table_constraint table_constraint(builder& b, const node& c) {
       if (is<g::sort_item>(*p)) k.columns.push_back(b.sort_item(*p));
     }
     k.autoincrement = child<g::autoincrement>(c) != nullptr;
-    k.on_conflict = conflict_of(b, child<g::on_conflict>(c));
+    k.on_conflict = conflict_of(child<g::on_conflict>(c));
   } else if (is<g::table_check>(c)) {
     k.what = kind::check;
     k.check = b.expr(*c.children.front());
-    k.on_conflict = conflict_of(b, child<g::on_conflict>(c));
+    k.on_conflict = conflict_of(child<g::on_conflict>(c));
   } else {
     assert(is<g::table_foreign_key>(c));
     k.what = kind::foreign_key;
@@ -194,13 +198,12 @@ ast::table_constraint table_constraint(builder& b, const node& c) {
 
 }  // namespace
 
-ast::create_table build_create_table(builder& b, const node& n) {
+bool build_create_table_statement(builder& b, const node& n, ast::statement& out) {
+  if (!is<g::create_table>(n)) return false;
   ast::create_table t;
+  set_temp(n, t);
   for (const auto& c : n.children) {
-    if (is<g::temp_marker>(*c)) {
-      t.temp = true;
-      t.temporary_spelling = b.text_of(*c).size() == 9;
-    } else if (is<g::if_not_exists>(*c)) {
+    if (is<g::if_not_exists>(*c)) {
       t.if_not_exists = true;
     } else if (is<g::qualified_name>(*c)) {
       t.name = b.qualified(*c);
@@ -236,7 +239,8 @@ ast::create_table build_create_table(builder& b, const node& n) {
       }
     }
   }
-  return t;
+  out.node = std::move(t);
+  return true;
 }
 
 }  // namespace migc::parse

@@ -12,6 +12,7 @@
 
 #include "compiler/ast/ast.hpp"
 #include "compiler/catalog/catalog.hpp"
+#include "compiler/catalog/compilation.hpp"
 #include "compiler/diag/diagnostic.hpp"
 #include "compiler/source/source.hpp"
 
@@ -36,15 +37,8 @@ struct options {
   warning_policy warnings;
 };
 
-/// The result of compiling a schema: the ASTs, the catalog that points into
-/// them, and the creation order. Movable, not copyable (the catalog points
-/// into `scripts`, whose statements do not move when the vector does).
-struct compilation {
-  std::vector<ast::script> scripts;
-  catalog::catalog catalog;
-  std::vector<std::uint32_t> order;  // catalog positions, creation order
-  bool passes_ran = false;           // false with syntax_only or after parse errors
-};
+/// The result of compiling a schema (catalog/compilation.hpp).
+using compilation = catalog::compilation;
 
 /// Parses `files` of `sources` and, unless options.syntax_only, runs the
 /// passes. The passes run only when parsing reported no error (a statement

@@ -5,7 +5,6 @@
 
 #include "compiler/ast/names.hpp"
 #include "compiler/backend/cpp/cpp_internal.hpp"
-#include "runtime/schema_rows.hpp"
 
 namespace migc::backend::cpp::detail {
 

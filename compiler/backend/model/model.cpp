@@ -148,7 +148,7 @@ value_type map_type(std::string_view declared_type) noexcept {
   return value_type::numeric;
 }
 
-model build(const driver::compilation& c, const source::source_manager& sources, const options& opts,
+model build(const catalog::compilation& c, const source::source_manager& sources, const options& opts,
             diag::sink& sink) {
   assert(c.passes_ran);
   const catalog::catalog& cat = c.catalog;

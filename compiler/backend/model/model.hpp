@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/catalog/compilation.hpp"
 #include "compiler/diag/diagnostic.hpp"
-#include "compiler/driver/driver.hpp"
 #include "compiler/source/source.hpp"
 
 namespace migc::backend::model {
@@ -116,7 +116,7 @@ struct options {
 /// must exclude it. Names in `opts.exclude` that name no table or view are
 /// E0602. Views, virtual tables and CREATE TABLE ... AS SELECT are
 /// included; indexes and triggers give no bindings of their own.
-[[nodiscard]] model build(const driver::compilation& c, const source::source_manager& sources, const options& opts,
+[[nodiscard]] model build(const catalog::compilation& c, const source::source_manager& sources, const options& opts,
                           diag::sink& sink);
 
 }  // namespace migc::backend::model

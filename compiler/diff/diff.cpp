@@ -3,6 +3,7 @@
 #include "compiler/diff/diff.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <fmt/format.h>
 #include <map>
 
@@ -265,6 +266,10 @@ class comparer {
 schema_diff compare(const catalog::catalog& actual, const catalog::catalog& desired, const rename_hints& hints,
                     diag::sink& sink) {
   (void)sink;
+  // Hints name objects by folded name.
+  assert(std::all_of(hints.objects.begin(), hints.objects.end(), [](const auto& h) {
+    return h.first == catalog::fold(h.first) && h.second == catalog::fold(h.second);
+  }));
   return comparer(actual, desired, hints).run();
 }
 

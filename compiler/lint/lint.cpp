@@ -4,6 +4,7 @@
 // through the catalog's name table or a foreign key's resolved parent.
 #include "compiler/lint/lint.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 #include "compiler/lint/lint_internal.hpp"
@@ -39,6 +40,11 @@ std::uint32_t index_table(const catalog::catalog& cat, const catalog::object& in
 }  // namespace
 
 void run(const catalog::catalog& cat, diag::sink& sink) {
+  // Lint runs on a schema that resolved without errors: every index and
+  // trigger has found its table.
+  assert(std::all_of(cat.objects().begin(), cat.objects().end(), [](const catalog::object& o) {
+    return (o.kind != catalog::object_kind::index && o.kind != catalog::object_kind::trigger) || o.target != ~0U;
+  }));
   detail::context ctx{cat, sink, {}};
   ctx.indexes.resize(cat.objects().size());
   for (const catalog::object& o : cat.objects()) {

@@ -4,6 +4,7 @@
 #include "compiler/plan/plan.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -378,6 +379,16 @@ class planner {
 
 plan make_plan(const catalog::catalog& actual, const catalog::catalog& desired,
                const std::vector<std::uint32_t>& desired_order, const diff::schema_diff& diff) {
+  // The diff was computed on these two catalogs, and the order is the
+  // desired schema's whole creation order.
+  assert(desired_order.size() == desired.objects().size());
+  assert(std::all_of(diff.tables.begin(), diff.tables.end(), [&](const diff::table_change& c) {
+    return c.actual < actual.objects().size() && c.desired < desired.objects().size();
+  }));
+  assert(std::all_of(diff.created.begin(), diff.created.end(),
+                     [&](std::uint32_t p) { return p < desired.objects().size(); }));
+  assert(std::all_of(diff.dropped.begin(), diff.dropped.end(),
+                     [&](std::uint32_t p) { return p < actual.objects().size(); }));
   return planner(actual, desired, desired_order, diff).run();
 }
 

@@ -2,6 +2,8 @@
 // and the owner bookkeeping (messages name it, edges start from it).
 #include "compiler/resolve/resolve.hpp"
 
+#include <algorithm>
+#include <cassert>
 #include <fmt/format.h>
 
 #include "compiler/resolve/resolver.hpp"
@@ -48,6 +50,10 @@ void resolver::link_column(const ast::identifier& name, const binding& b, std::u
 }  // namespace detail
 
 void run(catalog::catalog& cat, diag::sink& sink) {
+  // Resolving twice would record every edge and link twice.
+  assert(cat.links().all().empty());
+  assert(std::all_of(cat.objects().begin(), cat.objects().end(),
+                     [](const catalog::object& o) { return o.dependencies.empty(); }));
   detail::resolver r(cat, sink);
   // Unique indexes first: they are parent keys foreign keys may name.
   r.unique_indexes();

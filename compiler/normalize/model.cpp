@@ -49,21 +49,8 @@ std::uint32_t table_model::find_column(std::string_view k) const noexcept {
 namespace {
 
 std::string conflict_text(ast::conflict_resolution c) {
-  switch (c) {
-    case ast::conflict_resolution::none:
-      return "";
-    case ast::conflict_resolution::rollback:
-      return "ON CONFLICT ROLLBACK";
-    case ast::conflict_resolution::abort:
-      return "ON CONFLICT ABORT";
-    case ast::conflict_resolution::fail:
-      return "ON CONFLICT FAIL";
-    case ast::conflict_resolution::ignore:
-      return "ON CONFLICT IGNORE";
-    case ast::conflict_resolution::replace:
-      return "ON CONFLICT REPLACE";
-  }
-  return "";
+  return c == ast::conflict_resolution::none ? std::string()
+                                             : "ON CONFLICT " + std::string(backend::sql::conflict_keyword(c));
 }
 
 std::string name_text(const std::optional<ast::identifier>& name) { return name ? name->key : std::string(); }
@@ -84,21 +71,7 @@ std::string default_text(const ast::default_value& d, const naming& names) {
   return d.value ? backend::sql::normalized_expr(*d.value, {&names}) : std::string();
 }
 
-std::string action_text(ast::fk_action a) {
-  switch (a) {
-    case ast::fk_action::set_null:
-      return "SET NULL";
-    case ast::fk_action::set_default:
-      return "SET DEFAULT";
-    case ast::fk_action::cascade:
-      return "CASCADE";
-    case ast::fk_action::restrict:
-      return "RESTRICT";
-    case ast::fk_action::no_action:
-      return "NO ACTION";
-  }
-  return "NO ACTION";
-}
+std::string action_text(ast::fk_action a) { return std::string(backend::sql::fk_action_keywords(a)); }
 
 class table_modeler {
  public:

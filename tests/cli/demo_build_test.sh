@@ -7,23 +7,13 @@
 # and that a new table reaches the generated header.
 # Usage: demo_build_test.sh MIGC SOURCE_ROOT
 set -uo pipefail
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 migc=$1
 root=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-checks=0
-
-check() {  # check NAME COMMAND... : the command must succeed
-  local name=$1
-  shift
-  checks=$((checks + 1))
-  if ! "$@"; then
-    echo "FAIL: $name"
-    failures=$((failures + 1))
-  fi
-}
 
 quiet() {  # quiet COMMAND...: runs it, shows its output only on failure
   if ! "$@" >"$work/log" 2>&1; then

@@ -4,35 +4,13 @@
 # a location and a non-zero exit that write nothing.
 # Usage: gen_test.sh MIGC FIXTURES_DIR
 set -uo pipefail
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 migc=$1
 fixtures=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-checks=0
-
-check() {  # check NAME COMMAND... : the command must succeed
-  local name=$1
-  shift
-  checks=$((checks + 1))
-  if ! "$@"; then
-    echo "FAIL: $name"
-    failures=$((failures + 1))
-  fi
-}
-
-run() {  # run EXPECTED_EXIT ARGS...: runs migc, keeps stdout/stderr in $work
-  local expected=$1
-  shift
-  "$migc" "$@" >"$work/out" 2>"$work/err"
-  local status=$?
-  [ "$status" -eq "$expected" ] || {
-    echo "  migc $* exited $status, expected $expected"
-    cat "$work/err"
-    return 1
-  }
-}
 
 mtime() { stat -c %Y.%y "$1"; }
 same_tree() { diff -r "$1" "$2" >/dev/null; }

@@ -5,35 +5,13 @@
 # with SIGKILL in the middle of a large rebuild.
 # Usage: migrate_test.sh MIGC
 set -uo pipefail
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 migc=$1
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 cd "$work" || exit 1
-failures=0
-checks=0
-
-check() {  # check NAME COMMAND...
-  local name=$1
-  shift
-  checks=$((checks + 1))
-  if ! "$@"; then
-    echo "FAIL: $name"
-    failures=$((failures + 1))
-  fi
-}
-
-run() {  # run EXPECTED_EXIT ARGS...
-  local expected=$1
-  shift
-  "$migc" "$@" >"$work/out" 2>"$work/err"
-  local status=$?
-  [ "$status" -eq "$expected" ] || {
-    echo "  migc $* exited $status, expected $expected"
-    cat "$work/err"
-    return 1
-  }
-}
 
 sql() {  # sql DB STATEMENTS: runs SQL through Python's sqlite3 module
   python3 -c "

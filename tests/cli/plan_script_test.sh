@@ -6,36 +6,14 @@
 # schema `migc apply` gives.
 # Usage: plan_script_test.sh MIGC
 set -uo pipefail
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 migc=$1
 command -v sqlite3 >/dev/null || { echo "sqlite3 shell not found (tools/bootstrap installs it)"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
-failures=0
-checks=0
-
-check() {  # check NAME COMMAND...
-  local name=$1
-  shift
-  checks=$((checks + 1))
-  if ! "$@"; then
-    echo "FAIL: $name"
-    failures=$((failures + 1))
-  fi
-}
-
-run() {  # run EXPECTED_EXIT ARGS...
-  local expected=$1
-  shift
-  "$migc" "$@" >"$work/out" 2>"$work/err"
-  local status=$?
-  [ "$status" -eq "$expected" ] || {
-    echo "  migc $* exited $status, expected $expected"
-    cat "$work/err"
-    return 1
-  }
-}
 
 shell() {  # shell EXPECTED_EXIT DB SCRIPT: the sqlite3 shell reads SCRIPT
   sqlite3 "$2" <"$3" >"$work/shell.out" 2>"$work/shell.err"

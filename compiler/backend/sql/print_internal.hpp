@@ -100,6 +100,8 @@ void print_statement_to(std::string& out, const ast::statement& stmt);
 void print_on_conflict(std::string& out, ast::conflict_resolution c);
 /// `ROLLBACK`, `ABORT`, `FAIL`, `IGNORE` or `REPLACE`.
 std::string_view conflict_word(ast::conflict_resolution c);
+/// `SET NULL`, `SET DEFAULT`, `CASCADE`, `RESTRICT` or `NO ACTION`.
+std::string_view fk_action_word(ast::fk_action a);
 void print_column_definition(std::string& out, const ast::column_definition& col);
 void print_create_table(std::string& out, const ast::create_table& s);
 void print_create_index(std::string& out, const ast::create_index& s);

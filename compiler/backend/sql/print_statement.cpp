@@ -258,6 +258,8 @@ void print_trigger_event(std::string& out, const ast::create_trigger& s) {
 
 }  // namespace
 
+std::string_view fk_action_word(ast::fk_action a) { return fk_action_spelling(a); }
+
 void print_on_conflict(std::string& out, ast::conflict_resolution c) {
   if (c == ast::conflict_resolution::none) return;
   out += " ON CONFLICT ";

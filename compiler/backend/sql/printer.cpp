@@ -338,6 +338,12 @@ std::string print_expression(const ast::expr& e) {
   return out;
 }
 
+std::string_view fk_action_keywords(ast::fk_action a) { return detail::fk_action_word(a); }
+
+std::string_view conflict_keyword(ast::conflict_resolution c) {
+  return c == ast::conflict_resolution::none ? std::string_view() : detail::conflict_word(c);
+}
+
 std::string print_name(std::string_view name) {
   ast::identifier id;
   id.text = name;

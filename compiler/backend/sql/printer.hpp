@@ -50,6 +50,11 @@ std::string print_column(const ast::column_definition& column);
 /// An expression as printed inside a statement.
 std::string print_expression(const ast::expr& e);
 
+/// `SET NULL`, `CASCADE`, ... as SQL writes the action.
+std::string_view fk_action_keywords(ast::fk_action a);
+/// `ROLLBACK`, `ABORT`, `FAIL`, `IGNORE` or `REPLACE` (empty for none).
+std::string_view conflict_keyword(ast::conflict_resolution c);
+
 /// `name` as an identifier: bare when it can be, else double-quoted.
 std::string print_name(std::string_view name);
 

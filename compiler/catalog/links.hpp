@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 #include "compiler/ast/ast.hpp"
@@ -35,11 +34,13 @@ struct link {
   std::uint32_t owner = ~0U;   // catalog position of the object whose definition holds the reference
 };
 
-/// Every link of one catalog, found by reference and by target.
+/// Every link of one catalog, found by reference and by target. The first
+/// query after a change builds the indexes, so queries from several threads
+/// at once need one query (any) made before.
 class link_table {
  public:
-  /// Records `l`; a second link for the same identifier replaces the
-  /// first (a name resolved twice, as in a CTE used twice, means the same).
+  /// Records `l`; a later link for the same identifier replaces the
+  /// earlier (a name resolved twice, as in a CTE used twice, means the same).
   void add(const link& l);
 
   /// The link of `name` (an identifier of the catalog's scripts), or nullptr
@@ -55,12 +56,18 @@ class link_table {
   /// `within` (an expression's span, say).
   [[nodiscard]] std::vector<const link*> held_by(std::uint32_t owner, source::span within) const;
 
+  /// Every link in the order found (a reference resolved twice appears twice).
   [[nodiscard]] std::span<const link> all() const noexcept { return links_; }
 
  private:
+  void index() const;
+
   std::vector<link> links_;
-  std::unordered_map<const ast::identifier*, std::uint32_t> by_name_;
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_owner_;
+  // Built on the first query after an add: positions in links_ sorted by
+  // reference, and by owner then source position.
+  mutable std::vector<std::uint32_t> by_name_;
+  mutable std::vector<std::uint32_t> by_owner_;
+  mutable bool indexed_ = false;
 };
 
 }  // namespace migc::catalog

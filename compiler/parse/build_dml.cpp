@@ -75,33 +75,44 @@ ast::insert build_insert(builder& b, const node& n) {
   return s;
 }
 
+// The clauses UPDATE and DELETE share (WITH, target, INDEXED BY, WHERE,
+// RETURNING, ORDER BY, LIMIT), set on `s`; false for any other child.
+template <typename Statement>
+bool shared_dml_clause(builder& b, const node& c, Statement& s) {
+  if (is<g::with_clause>(c)) {
+    s.with = b.with(c);
+  } else if (is<g::target_table>(c) || is<g::trigger_table>(c)) {
+    s.target = b.target(c);
+  } else if (is<g::indexed_by>(c)) {
+    s.indexed = ast::indexed_kind::indexed_by;
+    s.index = b.identifier(*c.children.front());
+  } else if (is<g::not_indexed>(c)) {
+    s.indexed = ast::indexed_kind::not_indexed;
+  } else if (is<g::where_clause>(c)) {
+    s.where_clause = b.expr(*c.children.front());
+  } else if (is<g::returning_clause>(c)) {
+    returning_check(b, c);
+    s.returning = b.result_columns(*c.children.front());
+  } else if (is<g::order_by>(c)) {
+    for (const auto& i : c.children) s.order_by.push_back(b.sort_item(*i));
+  } else if (is<g::limit_clause>(c)) {
+    s.limit = b.limit(c);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 ast::update build_update(builder& b, const node& n) {
   ast::update s;
   for (const auto& c : n.children) {
-    if (is<g::with_clause>(*c)) {
-      s.with = b.with(*c);
-    } else if (is<g::or_conflict>(*c)) {
+    if (shared_dml_clause(b, *c, s)) continue;
+    if (is<g::or_conflict>(*c)) {
       s.or_conflict = conflict_of(c);
-    } else if (is<g::target_table>(*c) || is<g::trigger_table>(*c)) {
-      s.target = b.target(*c);
-    } else if (is<g::indexed_by>(*c)) {
-      s.indexed = ast::indexed_kind::indexed_by;
-      s.index = b.identifier(*c->children.front());
-    } else if (is<g::not_indexed>(*c)) {
-      s.indexed = ast::indexed_kind::not_indexed;
     } else if (is<g::set_list>(*c)) {
       s.set = b.set_list(*c);
     } else if (is<g::from_clause>(*c)) {
       s.from = b.from(*c->children.front());
-    } else if (is<g::where_clause>(*c)) {
-      s.where_clause = b.expr(*c->children.front());
-    } else if (is<g::returning_clause>(*c)) {
-      returning_check(b, *c);
-      s.returning = b.result_columns(*c->children.front());
-    } else if (is<g::order_by>(*c)) {
-      for (const auto& i : c->children) s.order_by.push_back(b.sort_item(*i));
-    } else if (is<g::limit_clause>(*c)) {
-      s.limit = b.limit(*c);
     }
   }
   trigger_checks(b, n, s.target, s.indexed);
@@ -110,27 +121,7 @@ ast::update build_update(builder& b, const node& n) {
 
 ast::delete_ build_delete(builder& b, const node& n) {
   ast::delete_ s;
-  for (const auto& c : n.children) {
-    if (is<g::with_clause>(*c)) {
-      s.with = b.with(*c);
-    } else if (is<g::target_table>(*c) || is<g::trigger_table>(*c)) {
-      s.target = b.target(*c);
-    } else if (is<g::indexed_by>(*c)) {
-      s.indexed = ast::indexed_kind::indexed_by;
-      s.index = b.identifier(*c->children.front());
-    } else if (is<g::not_indexed>(*c)) {
-      s.indexed = ast::indexed_kind::not_indexed;
-    } else if (is<g::where_clause>(*c)) {
-      s.where_clause = b.expr(*c->children.front());
-    } else if (is<g::returning_clause>(*c)) {
-      returning_check(b, *c);
-      s.returning = b.result_columns(*c->children.front());
-    } else if (is<g::order_by>(*c)) {
-      for (const auto& i : c->children) s.order_by.push_back(b.sort_item(*i));
-    } else if (is<g::limit_clause>(*c)) {
-      s.limit = b.limit(*c);
-    }
-  }
+  for (const auto& c : n.children) (void)shared_dml_clause(b, *c, s);
   trigger_checks(b, n, s.target, s.indexed);
   return s;
 }
